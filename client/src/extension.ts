@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DocumentKindNotification, type DocumentKindParams } from '../../server/src/shared/protocol';
+import { CommandIds, SettingIds } from './ids';
+import { KindStatus } from './kindStatus';
+
+let client: LanguageClient | undefined;
+
+/** What the extension exports to other extensions and to our end-to-end tests. */
+export interface IamPolicyApi {
+  /** The status bar text for a document ("IAM: Trust policy"), once the server has analysed it. */
+  kindLabel(uri: vscode.Uri): string | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<IamPolicyApi> {
+  const output = vscode.window.createOutputChannel('IAM Policy Studio', { log: true });
+  const status = new KindStatus();
+  context.subscriptions.push(output, status);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
+    synchronize: { configurationSection: SettingIds.section },
+    outputChannel: output,
+    diagnosticPullOptions: { onChange: true, onSave: true },
+  };
+  // The id makes vscode-languageclient honour the `iamPolicy.trace.server` setting.
+  client = new LanguageClient(SettingIds.section, 'IAM Policy Studio', serverOptions, clientOptions);
+  context.subscriptions.push(
+    client.onNotification(DocumentKindNotification, (params: DocumentKindParams) => status.update(params)),
+    vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),
+    vscode.commands.registerCommand(CommandIds.restartServer, async () => {
+      await client?.restart();
+      output.info('Language server restarted.');
+    }),
+    vscode.commands.registerCommand(CommandIds.showOutput, () => output.show(true)),
+  );
+  await client.start();
+  return { kindLabel: (uri) => status.labelFor(uri.toString()) };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import type { PolicyKind } from '../../server/src/core/types';
+import type { DocumentKindParams } from '../../server/src/shared/protocol';
+import { CommandIds } from './ids';
+
+const LABELS: Record<PolicyKind, string> = {
+  trust: 'Trust policy',
+  identity: 'Identity policy',
+  resource: 'Resource policy',
+};
+
+/** The status bar entry "IAM: Trust policy" for the active editor, fed by the server's kind notifications. */
+export class KindStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('iamPolicy.kind', vscode.StatusBarAlignment.Right, 100);
+  private readonly kinds = new Map<string, DocumentKindParams>();
+  private readonly listener: vscode.Disposable;
+
+  constructor() {
+    this.item.name = 'IAM Policy Kind';
+    this.item.command = CommandIds.showOutput;
+    this.listener = vscode.window.onDidChangeActiveTextEditor(() => this.render());
+  }
+
+  update(params: DocumentKindParams): void {
+    this.kinds.set(params.uri, params);
+    this.render();
+  }
+
+  forget(uri: string): void {
+    this.kinds.delete(uri);
+    this.render();
+  }
+
+  /** The kind label shown for a document, if any (also used by tests through the API). */
+  labelFor(uri: string): string | undefined {
+    const kind = this.kinds.get(uri)?.kind;
+    return kind ? `IAM: ${LABELS[kind]}` : undefined;
+  }
+
+  private render(): void {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const info = uri ? this.kinds.get(uri) : undefined;
+    if (!uri || !info?.kind) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(shield) ${this.labelFor(uri)}`;
+    this.item.tooltip = `Analysed as ${LABELS[info.kind].toLowerCase()} (decided by ${info.reason ?? 'content'}). Set "iamPolicy.files" to change it.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.item.dispose();
+  }
+}

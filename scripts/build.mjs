@@ -1,0 +1,34 @@
+// Bundles the extension, the language server and the CLI with esbuild. Only these bundles ship.
+// Type-checking is separate (`npm run typecheck`). Pass --watch to rebuild on change.
+import * as esbuild from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // jsonc-parser's default UMD build breaks once bundled; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const build of builds) await (await esbuild.context({ ...common, ...build })).watch();
+} else {
+  await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));
+  for (const file of ['dist/server.js', 'dist/cli.js']) chmodSync(file, 0o755);
+}

@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import type { KindSetting } from '../core';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface LintArgs {
+  format: OutputFormat;
+  kind: KindSetting;
+  maxWarnings: number | undefined;
+  paths: string[];
+}
+
+export type Command = { name: 'lint'; args: LintArgs } | { name: 'help' } | { name: 'version' };
+
+/** A problem with the command line: printed on one line, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: iam-policy lint [options] <files or folders...>
+
+Lints AWS IAM policies (trust, identity and resource policies) in JSON files, offline.
+Folders are searched for *.json files (node_modules and .git are skipped); JSON files that
+are not IAM policies are skipped.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --kind auto|trust|identity|resource
+                             the kind of policy; auto guesses it from the content (default: auto).
+                             A kind also makes the files named on the command line be linted as
+                             policies even when they do not look like one.
+  --max-warnings N           exit 1 when there are more than N warnings (default: no limit)
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
+`;
+
+const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
+const KINDS: readonly string[] = ['auto', 'trust', 'identity', 'resource'];
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        kind: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { name: 'help' };
+  if (values.version) return { name: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new UsageError('missing command: try "iam-policy lint <files or folders...>"');
+  if (command !== 'lint') throw new UsageError(`unknown command "${command}": the command is "lint"`);
+  if (paths.length === 0) throw new UsageError('no files or folders to lint');
+  const format = values.format ?? 'text';
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const kind = values.kind ?? 'auto';
+  if (!KINDS.includes(kind)) throw new UsageError(`--kind must be auto, trust, identity or resource, not "${kind}"`);
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
+    throw new UsageError(`--max-warnings must be a whole number, not "${maxWarnings}"`);
+  }
+  return {
+    name: 'lint',
+    args: {
+      format: format as OutputFormat,
+      kind: kind as KindSetting,
+      maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+      paths,
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { version } from '../../../package.json';
+import { parseCommandLine, USAGE, UsageError, type LintArgs } from './args';
+import { collectFiles, InputError } from './files';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatText } from './formats/text';
+import { countBySeverity, lintFiles } from './lint';
+
+/** Runs the CLI and returns its exit code: 0 clean, 1 errors or too many warnings, 2 usage or I/O. */
+export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+  try {
+    const command = parseCommandLine(argv);
+    if (command.name === 'help') {
+      out(USAGE);
+      return 0;
+    }
+    if (command.name === 'version') {
+      out(`${version}\n`);
+      return 0;
+    }
+    return lint(command.args, out);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      err(`iam-policy: ${error.message}\n`);
+      return 2;
+    }
+    // The core never throws on input; anything here is our bug. Say so on one line, not with a stack.
+    err(`iam-policy: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+function lint(args: LintArgs, out: (text: string) => void): number {
+  const report = lintFiles(collectFiles(args.paths), { kind: args.kind });
+  switch (args.format) {
+    case 'json':
+      out(formatJson(report));
+      break;
+    case 'sarif':
+      out(formatSarif(report, version));
+      break;
+    default:
+      out(formatText(report));
+  }
+  const counts = countBySeverity(report);
+  const tooManyWarnings = args.maxWarnings !== undefined && counts.warning > args.maxWarnings;
+  return counts.error > 0 || tooManyWarnings ? 1 : 0;
+}
+
+process.exitCode = main(
+  process.argv.slice(2),
+  (text) => process.stdout.write(text),
+  (text) => process.stderr.write(text),
+);

@@ -1,0 +1,9 @@
+/** The pure analysis core: no editor, LSP, file system, console or process access in here. */
+export { createPolicyService, type PolicyService } from './service';
+export type { Analysis, AnalyzeOptions } from './analyze';
+export type { ParsedDocument, ParseOptions } from './parse';
+export { kindSettingForFile, type KindReason } from './classify';
+export { RULES, RULES_BY_ID, type Rule } from './rules';
+export { defaultSeverity } from './rules/rule';
+export { normalizeSettings, ruleDocsUrl, DEFAULT_SETTINGS, type PolicySettings } from './settings';
+export * from './types';

@@ -1,0 +1,54 @@
+import type { Node } from 'jsonc-parser';
+import { findProperty, propertyValue, stringValue, type JsonPath } from './jsonTree';
+
+/** One statement of a policy, with its place in the document. */
+export interface Statement {
+  node: Node;
+  /** 0-based position in the Statement list (0 when Statement is a single object). */
+  index: number;
+  path: JsonPath;
+  /** The `Effect` string, when it is one. */
+  effect: string | undefined;
+}
+
+/** The parts of a policy that rules look at, found once per analysis. */
+export interface PolicyModel {
+  root: Node;
+  /** The `Version` value node, if present. */
+  version: Node | undefined;
+  statements: Statement[];
+}
+
+/** Reads the statements of a policy whose root is an object. */
+export function readPolicy(root: Node): PolicyModel {
+  const statementValue = propertyValue(root, 'Statement');
+  const statements: Statement[] = [];
+  if (statementValue?.type === 'object') {
+    statements.push(makeStatement(statementValue, 0, ['Statement']));
+  } else if (statementValue?.type === 'array') {
+    (statementValue.children ?? []).forEach((child, index) => {
+      if (child.type === 'object') statements.push(makeStatement(child, index, ['Statement', index]));
+    });
+  }
+  return { root, version: propertyValue(root, 'Version'), statements };
+}
+
+function makeStatement(node: Node, index: number, path: JsonPath): Statement {
+  return { node, index, path, effect: stringValue(propertyValue(node, 'Effect')) };
+}
+
+/** The value node of a statement element (`Action`, `Principal`, ...). */
+export function element(statement: Statement, name: string): Node | undefined {
+  return propertyValue(statement.node, name);
+}
+
+/** Whether a statement has an element at all (even one whose value did not parse). */
+export function hasElement(statement: Statement, name: string): boolean {
+  return findProperty(statement.node, name) !== undefined;
+}
+
+/** A human label for a statement in messages: its Sid when it has one. */
+export function statementLabel(statement: Statement): string {
+  const sid = stringValue(propertyValue(statement.node, 'Sid'));
+  return sid ? `statement "${sid}"` : `statement ${statement.index + 1}`;
+}

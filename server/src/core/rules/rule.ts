@@ -1,0 +1,44 @@
+import type { Node } from 'jsonc-parser';
+import type { ParsedDocument } from '../parse';
+import type { PolicyModel } from '../policyModel';
+import type { SchemaProblem } from '../schema/schemaProblems';
+import type { PolicyKind, Severity, Span } from '../types';
+
+/** What a rule sees: the parsed text, the policy (when the root is an object), and its kind. */
+export interface RuleContext {
+  parsed: ParsedDocument;
+  /** Undefined when the document's root is not an object (then only document-level rules run). */
+  policy: PolicyModel | undefined;
+  kind: PolicyKind;
+  report(at: Span | Node, message: string, data?: Record<string, unknown>): void;
+}
+
+/**
+ * A rule: a stable id (RULES.md), its default severity, its docs, and how it finds problems: by
+ * looking at the document (`check`), or by claiming schema problems it names more precisely than
+ * the generic `schema` rule (`claim` returns the message, or undefined to leave it).
+ */
+export interface Rule {
+  id: string;
+  /** One severity, or one per kind (e.g. `public-principal`: error in trust, warning in resource). */
+  severity: Severity | Readonly<Record<PolicyKind, Severity>>;
+  /** The kinds the rule applies to; all when absent. */
+  kinds?: readonly PolicyKind[];
+  /** One line: what the rule reports. Used for SARIF short descriptions and completion docs. */
+  summary: string;
+  /** Markdown: why it matters and how to fix it, with an example. Rendered into docs/rules/<id>.md. */
+  docs: string;
+  check?(context: RuleContext): void;
+  claim?(problem: SchemaProblem, kind: PolicyKind): string | undefined;
+}
+
+export function defaultSeverity(rule: Rule, kind: PolicyKind): Severity {
+  return typeof rule.severity === 'string' ? rule.severity : rule.severity[kind];
+}
+
+/** Whether a path is `Statement` (single object) or `Statement/N`, optionally followed by `rest`. */
+export function isStatementPath(path: readonly (string | number)[], ...rest: string[]): boolean {
+  if (path[0] !== 'Statement') return false;
+  const tail = typeof path[1] === 'number' ? path.slice(2) : path.slice(1);
+  return tail.length === rest.length && rest.every((r, i) => tail[i] === r);
+}

@@ -1,0 +1,47 @@
+import { POLICY_KINDS, SEVERITIES, type KindSetting, type SeverityOverride } from './types';
+
+/**
+ * The `iamPolicy.*` settings, one shape for the editor (pulled per resource) and the CLI config.
+ * Untrusted raw values pass through `normalizeSettings`, which drops what it does not understand.
+ */
+export interface PolicySettings {
+  enable: boolean;
+  /** Rule id -> severity or `off`. */
+  rules: Record<string, SeverityOverride>;
+  /** Glob -> kind, `auto` or `ignore`. */
+  files: Record<string, KindSetting>;
+}
+
+export const DEFAULT_SETTINGS: PolicySettings = { enable: true, rules: {}, files: {} };
+
+const OVERRIDES = new Set<string>([...SEVERITIES, 'off']);
+const KIND_SETTINGS = new Set<string>([...POLICY_KINDS, 'auto', 'ignore']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pickEntries<T extends string>(value: unknown, allowed: ReadonlySet<string>): Record<string, T> {
+  const result: Record<string, T> = {};
+  if (!isRecord(value)) return result;
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string' && allowed.has(entry)) result[key] = entry as T;
+  }
+  return result;
+}
+
+export function normalizeSettings(raw: unknown): PolicySettings {
+  if (!isRecord(raw)) return { ...DEFAULT_SETTINGS };
+  return {
+    enable: typeof raw.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
+    rules: pickEntries<SeverityOverride>(raw.rules, OVERRIDES),
+    files: pickEntries<KindSetting>(raw.files, KIND_SETTINGS),
+  };
+}
+
+/** Where a rule's documentation lives; diagnostics link to it (`codeDescription.href`). */
+export const RULE_DOCS_BASE = 'https://github.com/iam-policy-studio/iam-policy-studio/blob/main/docs/rules/';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${RULE_DOCS_BASE}${ruleId}.md`;
+}

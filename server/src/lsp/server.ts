@@ -1,0 +1,145 @@
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  DocumentDiagnosticReportKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createPolicyService, kindSettingForFile, type Analysis, type ParsedDocument } from '../core';
+import { DocumentKindNotification, SETTINGS_SECTION, type DocumentKindParams } from '../shared/protocol';
+import { toDiagnostic } from './convert';
+import { describe, runSafe } from './safe';
+import { SettingsStore } from './settingsStore';
+import { version } from '../../../package.json';
+
+/** Languages whose documents may be policies. Others (YAML, CloudFormation) are not analysed yet. */
+const POLICY_LANGUAGES = new Set(['json', 'jsonc']);
+
+/** Push mode waits this long after a keystroke so that fast typing is analysed once. */
+const PUSH_DELAY_MS = 150;
+
+/**
+ * Wires the pure core to an LSP connection: documents, settings, diagnostics (pulled when the client
+ * supports it, pushed otherwise, e.g. Neovim 0.9 and older), and the document-kind notification.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = createPolicyService();
+  const parseCache = new Map<string, { version: number; parsed: ParsedDocument }>();
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+  let settings = new SettingsStore(connection, false, undefined);
+  let pullDiagnostics = false;
+  let canRefresh = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
+    const options = params.initializationOptions as { settings?: Record<string, unknown> } | undefined;
+    settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, options?.settings?.[SETTINGS_SECTION]);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...(pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'iam-policy', interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
+      },
+      serverInfo: { name: 'iam-policy-language-server', version },
+    };
+  });
+
+  function parse(document: TextDocument): ParsedDocument {
+    const cached = parseCache.get(document.uri);
+    if (cached?.version === document.version) return cached.parsed;
+    const parsed = service.parse(document.getText(), { allowComments: document.languageId === 'jsonc' });
+    parseCache.set(document.uri, { version: document.version, parsed });
+    return parsed;
+  }
+
+  async function analyze(document: TextDocument): Promise<Analysis | undefined> {
+    if (!POLICY_LANGUAGES.has(document.languageId)) return undefined;
+    const current = await settings.get(document.uri);
+    if (!current.enable) return undefined;
+    const fileName = pathOf(document.uri);
+    const kindSetting = kindSettingForFile(fileName, current.files);
+    return service.analyze(parse(document), { fileName, kindSetting, rules: current.rules });
+  }
+
+  async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
+    const analysis = await analyze(document);
+    const params: DocumentKindParams = {
+      uri: document.uri,
+      kind: analysis?.kind ?? null,
+      reason: analysis?.kindReason ?? null,
+    };
+    void connection.sendNotification(DocumentKindNotification, params);
+    return analysis?.findings.map((finding) => toDiagnostic(document, finding)) ?? [];
+  }
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const items = await runSafe(connection, 'Diagnostics', [], token, () => (document ? diagnose(document) : []));
+    if (!Array.isArray(items)) throw items; // cancelled: let the client re-ask
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  function schedulePush(document: TextDocument): void {
+    if (pullDiagnostics) return;
+    clearTimeout(pushTimers.get(document.uri));
+    pushTimers.set(
+      document.uri,
+      setTimeout(() => {
+        pushTimers.delete(document.uri);
+        void push(document.uri);
+      }, PUSH_DELAY_MS),
+    );
+  }
+
+  async function push(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const diagnostics = await runSafe(connection, 'Diagnostics', [], undefined, () => diagnose(document));
+    // A newer edit has its own push coming; do not publish stale ranges.
+    if (documents.get(uri)?.version !== version || !Array.isArray(diagnostics)) return;
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  documents.onDidChangeContent((event) => schedulePush(event.document));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    parseCache.delete(uri);
+    settings.forget(uri);
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.delete(uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    settings.changed(pushed);
+    if (pullDiagnostics) {
+      if (canRefresh) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const document of documents.all()) schedulePush(document);
+    }
+  });
+
+  process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${describe(error)}`));
+  process.on('unhandledRejection', (error) => connection.console.error(`Unexpected rejection: ${describe(error)}`));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The file path of a URI for glob matching and file-name hints (`untitled:` and others: the path part). */
+function pathOf(uri: string): string {
+  try {
+    const url = new URL(uri);
+    return decodeURIComponent(url.pathname || uri);
+  } catch {
+    return uri;
+  }
+}
