@@ -70,9 +70,15 @@ function reportSchemaProblems(parsed: ParsedDocument, kind: PolicyKind, reporter
     reporterFor(schemaRule)?.(root, 'An IAM policy must be a JSON object with "Version" and "Statement".');
     return;
   }
+  const reported = new Set<string>();
   for (const problem of schemaProblems(kind, toValue(root))) {
     const [rule, message] = claimant(problem, kind);
-    reporterFor(rule)?.(problemSpan(root, problem), message, { problem: problem.type });
+    const span = problemSpan(root, problem);
+    // ajv can fail one value twice (`type` and `enum` for "Version": 2012): say it once.
+    const key = `${rule.id}@${span.offset}:${span.length}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    reporterFor(rule)?.(span, message, { problem: problem.type });
   }
 }
 

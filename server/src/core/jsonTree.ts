@@ -55,7 +55,7 @@ export function toValue(node: Node | undefined): unknown {
     case 'object': {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
-        const key = property.children?.[0]?.value;
+        const key: unknown = property.children?.[0]?.value;
         if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(result, key)) continue;
         const value = property.children?.[1];
         // A property whose value did not parse is left out rather than reported as a wrong type.

@@ -33,6 +33,6 @@ export const RULES: readonly Rule[] = [
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
 
 /** Rules that may claim schema problems, tried in order before the generic `schema` rule. */
-export const CLAIMING_RULES: readonly Rule[] = RULES.filter((r) => r.claim);
+export const CLAIMING_RULES: readonly Rule[] = RULES.filter((r) => r.claim !== undefined);
 
 export type { Rule, RuleContext } from './rule';

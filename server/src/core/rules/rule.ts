@@ -10,7 +10,7 @@ export interface RuleContext {
   /** Undefined when the document's root is not an object (then only document-level rules run). */
   policy: PolicyModel | undefined;
   kind: PolicyKind;
-  report(at: Span | Node, message: string, data?: Record<string, unknown>): void;
+  report: (at: Span | Node, message: string, data?: Record<string, unknown>) => void;
 }
 
 /**

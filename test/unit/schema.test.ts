@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findingsOf, identityStatement, lint, policy, trustStatement } from './helpers';
+
+/** Schema findings as [covered text, message] pairs. */
+function schemaFindings(text: string, options = {}): [string, string][] {
+  return findingsOf('schema', text, options).map((f) => [f.at, f.message]);
+}
+
+describe('schema: ranges', () => {
+  it('marks the key of an unknown element, and suggests the right name', () => {
+    const found = schemaFindings(policy([identityStatement({ Actions: 's3:GetObject' })]));
+    const actions = found.find(([at]) => at === '"Actions"');
+    assert.ok(actions, JSON.stringify(found));
+    assert.match(actions[1], /did you mean "Action"/);
+    const effect = schemaFindings(policy([{ effect: 'Allow', Action: 's3:GetObject', Resource: '*' }])).find(([at]) => at === '"effect"');
+    assert.match(effect?.[1] ?? '', /must be written "Effect"/);
+  });
+
+  it('marks the value of a wrong type', () => {
+    assert.deepEqual(schemaFindings(policy([identityStatement({ Resource: 42 })])), [['42', '"Resource" must be a string or a list.']]);
+    assert.deepEqual(schemaFindings(policy([identityStatement({ Action: ['s3:GetObject', true] })])), [['true', 'Item 2 of "Action" must be a string.']]);
+    const condition = policy([identityStatement({ Condition: { StringEquals: { 'aws:username': null } } })]);
+    assert.deepEqual(schemaFindings(condition).map(([at]) => at), ['null']);
+  });
+
+  it('marks the object that lacks a required member', () => {
+    const statement = { Action: 's3:GetObject', Resource: '*' };
+    const found = schemaFindings(policy([statement]));
+    assert.deepEqual(found.length, 1);
+    assert.deepEqual(JSON.parse(found[0][0]), statement);
+    assert.match(found[0][1], /Statement 1 is missing "Effect"/);
+    const noResource = schemaFindings(policy([{ Effect: 'Allow', Action: 's3:GetObject' }]));
+    assert.match(noResource[0][1], /needs "Resource" or "NotResource"/);
+  });
+
+  it('marks only the opening brace when the whole policy lacks a member', () => {
+    assert.deepEqual(schemaFindings('{\n  "Version": "2012-10-17"\n}', { kindSetting: 'identity' }), [['{', 'The policy is missing "Statement".']]);
+  });
+
+  it('marks the second of two exclusive elements', () => {
+    const found = schemaFindings(policy([identityStatement({ NotAction: 'iam:*' })]));
+    assert.deepEqual(found.map(([at]) => at), ['"NotAction"']);
+    assert.match(found[0][1], /both "Action" and "NotAction"/);
+  });
+
+  it('explains empty lists and principals', () => {
+    assert.match(schemaFindings('{"Version": "2012-10-17", "Statement": []}')[0][1], /at least one statement/);
+    assert.match(schemaFindings(policy([identityStatement({ Action: [] })]))[0][1], /at least one value/);
+    const emptyPrincipal = schemaFindings(policy([trustStatement({ Principal: {} })]));
+    assert.deepEqual(emptyPrincipal.map(([at]) => at), ['{}']);
+    assert.match(emptyPrincipal[0][1], /at least one principal type/);
+    const stringPrincipal = schemaFindings(policy([trustStatement({ Principal: 'arn:aws:iam::111122223333:root' })]));
+    assert.match(stringPrincipal[0][1], /must be "\*"/);
+  });
+
+  it('rejects a Principal in an identity policy with a clear reason', () => {
+    const found = schemaFindings(policy([identityStatement({ Principal: { AWS: '111122223333' } })]), { kindSetting: 'identity' });
+    assert.deepEqual(found.map(([at]) => at), ['"Principal"']);
+    assert.match(found[0][1], /principal is whoever the policy is attached to/);
+  });
+
+  it('rejects unknown top-level members and a Statement that is not a list', () => {
+    assert.deepEqual(schemaFindings('{"Version": "2012-10-17", "Statement": [], "Extra": 1}').map(([at]) => at), ['[]', '"Extra"']);
+    assert.deepEqual(schemaFindings('{"Version": "2012-10-17", "Statement": "Allow all"}', { kindSetting: 'identity' }), [
+      ['"Allow all"', '"Statement" must be an object or a list.'],
+    ]);
+  });
+
+  it('says a forced policy must be an object', () => {
+    assert.deepEqual(lint('[1, 2]', { kindSetting: 'identity' }).findings.map((f) => [f.rule, f.at]), [['schema', '[1, 2]']]);
+    assert.deepEqual(lint('', { kindSetting: 'trust' }).findings.map((f) => f.rule), ['schema']);
+  });
+});
+
+describe('schema: accepts real policies', () => {
+  it('accepts every statement shape AWS accepts', () => {
+    const statements = [
+      identityStatement({ Sid: 'One', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['arn:aws:s3:::a/*', 'arn:aws:s3:::b/*'] }),
+      { Effect: 'Deny', NotAction: ['iam:*', 'organizations:*'], NotResource: 'arn:aws:s3:::a/*' },
+      identityStatement({ Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 }, Bool: { 'aws:SecureTransport': true }, StringLike: { 's3:prefix': ['', 'home/'] } } }),
+    ];
+    assert.deepEqual(lint(policy(statements)).findings, []);
+  });
+
+  it('accepts every principal form', () => {
+    const principal = {
+      AWS: ['111122223333', 'arn:aws:iam::111122223333:root', 'arn:aws:sts::111122223333:assumed-role/R/s'],
+      Service: 'lambda.amazonaws.com',
+      Federated: 'cognito-identity.amazonaws.com',
+      CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be',
+    };
+    assert.deepEqual(lint(policy([trustStatement({ Principal: principal })])).findings, []);
+    const publicRead = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' };
+    assert.deepEqual(lint(policy([publicRead], { Version: '2012-10-17', Id: 'PublicSite' })).findings, []);
+  });
+});
