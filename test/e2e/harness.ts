@@ -407,13 +407,26 @@ function printAutomationLog(_level: unknown, args: unknown): void {
 
 function saveAutomationLogs(logs: readonly AutomationLogFile[], artifactsDir: string): void {
   const root = path.join(artifactsDir, 'browser-logs');
-  rmSync(root, { recursive: true, force: true });
   for (const log of logs) {
     const file = path.resolve(root, log.relativePath);
     if (!file.startsWith(root + path.sep)) continue; // never write outside the artifacts
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, log.contents);
   }
+}
+
+/** What runTests writes to the artifacts folder; cleared first so nothing stale is mistaken for this run's. */
+const ARTIFACT_NAMES: readonly string[] = [
+  'final.png',
+  'code-server.log',
+  'vscode-logs',
+  'browser-logs',
+  'browser-console.log',
+];
+
+function clearArtifacts(artifactsDir: string): void {
+  mkdirSync(artifactsDir, { recursive: true });
+  for (const name of ARTIFACT_NAMES) rmSync(path.join(artifactsDir, name), { recursive: true, force: true });
 }
 
 /** The final state of the page; never throws (it runs during cleanup). */
@@ -433,7 +446,6 @@ function saveServerLogs(server: CodeServer | undefined, artifactsDir: string): v
   ];
   for (const [from, to] of copies) {
     try {
-      rmSync(to, { recursive: true, force: true });
       if (existsSync(from)) cpSync(from, to, { recursive: true });
     } catch (err) {
       process.stderr.write(`[e2e] could not save ${from}: ${String(err)}\n`);
@@ -478,7 +490,7 @@ function watchRun(
  */
 export async function runTests(options: RunTestsOptions): Promise<number> {
   const artifactsDir = options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR;
-  mkdirSync(artifactsDir, { recursive: true });
+  clearArtifacts(artifactsDir);
   const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'iam-e2e-'));
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
