@@ -76,6 +76,8 @@ function loadChromium(vscode: TestVsCode): PlaywrightChromium {
 /** Stoppers of the code-servers still running, for the exit and signal handlers. */
 const liveServers = new Set<{ readonly pid: number; readonly stop: () => Promise<void> }>();
 let exitHandlersInstalled = false;
+/** Set when a signal handler is stopping everything, to explain why code-server went away. */
+let interruptedBy: NodeJS.Signals | undefined;
 
 function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
@@ -121,6 +123,7 @@ function installExitHandlers(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
+      interruptedBy = signal;
       void Promise.allSettled([...liveServers].map((server) => server.stop())).then(() =>
         process.kill(process.pid, signal),
       );
@@ -472,7 +475,10 @@ function watchRun(
     );
   });
   const serverGone = server.exited.then(
-    (): Outcome => ({ kind: 'failure', message: `code-server exited during the run; see ${server.logFile}` }),
+    (): Outcome => ({
+      kind: 'failure',
+      message: interruptedBy ? `interrupted by ${interruptedBy}` : 'code-server exited during the run',
+    }),
   );
   return {
     outcome: Promise.race([exposed, timeout, serverGone, pageFailure]),
