@@ -10,6 +10,8 @@ let client: LanguageClient | undefined;
 export interface IamPolicyApi {
   /** The status bar text for a document ("IAM: Trust policy"), once the server has analysed it. */
   kindLabel(uri: vscode.Uri): string | undefined;
+  /** Fires after the server analysed a document, with its kind (null when it is not a policy). */
+  onDidAnalyze: vscode.Event<DocumentKindParams>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<IamPolicyApi> {
@@ -40,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IamPol
     vscode.commands.registerCommand(CommandIds.showOutput, () => output.show(true)),
   );
   await client.start();
-  return { kindLabel: (uri) => status.labelFor(uri.toString()) };
+  return { kindLabel: (uri) => status.labelFor(uri.toString()), onDidAnalyze: status.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {

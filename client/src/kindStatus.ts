@@ -14,6 +14,9 @@ export class KindStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('iamPolicy.kind', vscode.StatusBarAlignment.Right, 100);
   private readonly kinds = new Map<string, DocumentKindParams>();
   private readonly listener: vscode.Disposable;
+  private readonly changed = new vscode.EventEmitter<DocumentKindParams>();
+  /** Fires after each analysis with the document's kind (null when it is not a policy). */
+  readonly onDidChange = this.changed.event;
 
   constructor() {
     this.item.name = 'IAM Policy Kind';
@@ -24,6 +27,7 @@ export class KindStatus implements vscode.Disposable {
   update(params: DocumentKindParams): void {
     this.kinds.set(params.uri, params);
     this.render();
+    this.changed.fire(params);
   }
 
   forget(uri: string): void {
@@ -51,6 +55,7 @@ export class KindStatus implements vscode.Disposable {
 
   dispose(): void {
     this.listener.dispose();
+    this.changed.dispose();
     this.item.dispose();
   }
 }

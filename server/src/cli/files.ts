@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** A file to lint, as the user named it (or as found under a folder they named). */
 export interface InputFile {
@@ -17,12 +17,18 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 /** Reads the named files and every *.json below the named folders, in a stable order. */
 export function collectFiles(paths: readonly string[]): InputFile[] {
   const files: InputFile[] = [];
+  const seen = new Set<string>(); // a file named twice, or inside a named folder too, is linted once
+  const add = (path: string, explicit: boolean) => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push({ path, text: readText(path), explicit });
+  };
   for (const path of paths) {
-    const stats = statOrFail(path);
-    if (stats.isDirectory()) {
-      for (const found of walk(path)) files.push({ path: found, text: readText(found), explicit: false });
+    if (statOrFail(path).isDirectory()) {
+      for (const found of walk(path)) add(found, false);
     } else {
-      files.push({ path, text: readText(path), explicit: true });
+      add(path, true);
     }
   }
   return files;
@@ -43,12 +49,21 @@ function walk(folder: string): string[] {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
+      } else if (entry.name.toLowerCase().endsWith('.json') && (entry.isFile() || isLinkToFile(path))) {
         found.push(path);
       }
     }
   }
   return found.sort();
+}
+
+/** Symbolic links to files are followed; links to folders are not (they could loop). */
+function isLinkToFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a dangling link is not a file to lint
+  }
 }
 
 function statOrFail(path: string) {

@@ -74,8 +74,8 @@ function reportSchemaProblems(parsed: ParsedDocument, kind: PolicyKind, reporter
   for (const problem of schemaProblems(kind, toValue(root))) {
     const [rule, message] = claimant(problem, kind);
     const span = problemSpan(root, problem);
-    // ajv can fail one value twice (`type` and `enum` for "Version": 2012): say it once.
-    const key = `${rule.id}@${span.offset}:${span.length}`;
+    // ajv can fail one value twice (`type` and `enum` for "Version": 2012): say the same thing once.
+    const key = `${rule.id}@${span.offset}:${span.length}:${message}`;
     if (reported.has(key)) continue;
     reported.add(key);
     reporterFor(rule)?.(span, message, { problem: problem.type });

@@ -53,11 +53,13 @@ function describe(error: ParseError): string {
 }
 
 /** Parses JSON text, keeping every node's offset and every parse error. Never throws. */
-export function parseDocument(text: string, options: ParseOptions): ParsedDocument {
+export function parseDocument(original: string, options: ParseOptions): ParsedDocument {
+  // Some clients send a byte order mark; read it as a space so offsets stay those of the client's text.
+  const text = original.startsWith('\ufeff') ? ` ${original.slice(1)}` : original;
   const shape = scanShape(text);
   if (shape.tooDeep) {
     return {
-      text,
+      text: original,
       root: undefined,
       syntaxProblems: [],
       tooDeep: shape.tooDeep,
@@ -72,7 +74,7 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
   });
   const syntaxProblems = toSyntaxProblems(text, errors);
   return {
-    text,
+    text: original,
     root,
     syntaxProblems,
     hasTopLevelStatement: root?.type === 'object' && !!root.children?.some((p) => p.children?.[0]?.value === 'Statement'),

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { parseJsonReport, runCli, spots, type CliResult, type JsonReport, type Spot } from './run';
+
+/**
+ * The seeded mistakes in examples/broken/, 0-based `[rule, startLine, startChar, endLine, endChar]`,
+ * counted by hand from the files (the other findings of a file are not constrained here).
+ */
+const SEEDED: Record<string, Spot[]> = {
+  // line 1 `  "Version": "2024-01-01",` (the value); line 5 `      "Effect": "allow",` (the value)
+  'bad-version-and-effect.json': [['invalid-version', 1, 13, 1, 25], ['invalid-effect', 5, 16, 5, 23]],
+  // the statement object, lines 3-7, that has no Principal
+  'batch-role-trust.json': [['missing-principal', 3, 4, 7, 5]],
+  // the second `"Action"` key, line 7
+  'duplicate-key.json': [['duplicate-key', 7, 6, 7, 14]],
+  // the second `"ReadLogs"`, line 10
+  'duplicate-sid.json': [['duplicate-sid', 10, 13, 10, 23]],
+  // no Version; the Resource value with ${aws:username} on line 6
+  'home-folder-legacy.json': [['missing-version', 0, 0, 0, 1], ['policy-variable-version', 6, 18, 6, 76]],
+  // `"ops-admins"` on line 4; the `"Resource"` key on line 10
+  'ops-role-trust.json': [['invalid-sid', 4, 13, 4, 25], ['trust-has-resource', 10, 6, 10, 16]],
+  // 3,279 characters for a trust policy (quota 2,048): reported at the opening brace
+  'partner-roles-trust.json': [['policy-size', 0, 0, 0, 1]],
+  // the value `"“platform”"` on line 10 (typographic quotes, one UTF-16 unit each)
+  'pasted-quotes.json': [['invalid-character', 10, 34, 10, 46]],
+  // statement 1 lacks Action (the object), `"Actions"` key, `"NotAction"` next to Action, `42`
+  'schema-errors.json': [
+    ['schema', 3, 4, 8, 5],
+    ['schema', 6, 6, 6, 15],
+    ['schema', 13, 6, 13, 17],
+    ['schema', 14, 18, 14, 20],
+  ],
+  // the comma after the last property, line 7
+  'trailing-comma.json': [['json-syntax', 7, 57, 7, 58]],
+};
+
+const KINDS: Record<string, string> = {
+  'examples/auditors-account/auditors-group-policy.json': 'identity',
+  'examples/ci/github-actions-deploy-role-trust.json': 'trust',
+  'examples/client-account/security-audit-role-trust.json': 'trust',
+  'examples/developer/lambda-developer-policy.json': 'identity',
+  'examples/eks/irsa-role-trust.json': 'trust',
+  'examples/shared-data/bucket-policy.json': 'resource',
+  'examples/broken/batch-role-trust.json': 'trust',
+  'examples/broken/ops-role-trust.json': 'trust',
+  'examples/broken/partner-roles-trust.json': 'trust',
+  'examples/broken/duplicate-key.json': 'identity',
+};
+
+describe('iam-policy lint --format json examples/', () => {
+  let result: CliResult;
+  let report: JsonReport;
+  const file = (path: string) => report.files.find((f) => f.path === path);
+
+  before(() => {
+    result = runCli(['lint', '--format', 'json', 'examples/']);
+    report = parseJsonReport(result);
+  });
+
+  it('prints exactly one JSON document, version 1, and exits 1 for the seeded errors', () => {
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(result.stderr, '');
+    assert.equal(report.version, 1);
+    for (const f of report.files) {
+      assert.equal(typeof f.path, 'string');
+      assert.ok(['trust', 'identity', 'resource'].includes(f.kind), f.kind);
+      assert.ok(Array.isArray(f.findings));
+    }
+  });
+
+  for (const [name, expected] of Object.entries(SEEDED)) {
+    it(`reports the seeded mistakes of broken/${name} at their exact ranges`, () => {
+      const found = file(`examples/broken/${name}`);
+      assert.ok(found, `examples/broken/${name} is not in the report`);
+      const actual = spots(found.findings);
+      for (const spot of expected) assert.ok(actual.some((s) => JSON.stringify(s) === JSON.stringify(spot)), `${JSON.stringify(spot)} not in ${JSON.stringify(actual)}`);
+      assert.ok(found.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
+    });
+  }
+
+  it('classifies the examples', () => {
+    for (const [path, kind] of Object.entries(KINDS)) assert.equal(file(path)?.kind, kind, path);
+  });
+
+  it('finds no errors in the clean examples', () => {
+    const clean = report.files.filter((f) => !f.path.startsWith('examples/broken/'));
+    for (const path of Object.keys(KINDS).filter((p) => !p.includes('/broken/'))) assert.ok(file(path), `${path} is not linted`);
+    for (const f of clean) assert.deepEqual(f.findings.filter((x) => x.severity === 'error'), [], f.path);
+  });
+
+  it('leaves out JSON files that are not policies', () => {
+    assert.equal(file('examples/client-account/role-settings.json'), undefined);
+    assert.equal(file('examples/.vscode/settings.json'), undefined);
+    assert.ok(report.files.every((f) => f.path.endsWith('.json')));
+  });
+});
