@@ -1,7 +1,7 @@
 // Bundles the extension, the language server and the CLI with esbuild. Only these bundles ship.
 // Type-checking is separate (`npm run typecheck`). Pass --watch to rebuild on change.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -24,6 +24,15 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The extension-host test payload (never shipped): mocha stays external so that every test file
+  // registers its suites with the one Mocha instance the runner creates.
+  {
+    entryPoints: readdirSync('test/e2e')
+      .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
+      .map((name) => `test/e2e/${name}`),
+    outdir: 'out/test/e2e',
+    external: ['vscode', 'mocha'],
+  },
 ];
 
 if (watch) {

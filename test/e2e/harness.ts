@@ -42,7 +42,7 @@ type ConsoleMessageType = string;
 
 export interface PlaywrightPage {
   goto(url: string, options?: { waitUntil?: 'commit' | 'domcontentloaded' | 'load'; timeout?: number }): Promise<unknown>;
-  exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<void>;
+  exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<unknown>;
   waitForSelector(selector: string, options?: { state?: 'attached' | 'visible'; timeout?: number }): Promise<unknown>;
   screenshot(options?: { path?: string; timeout?: number }): Promise<Buffer>;
   isClosed(): boolean;
@@ -60,7 +60,13 @@ export interface PlaywrightBrowserContext {
 interface PlaywrightChromium {
   launchPersistentContext(
     userDataDir: string,
-    options: { executablePath: string; headless: boolean; args: readonly string[]; viewport?: { width: number; height: number } },
+    options: {
+      executablePath: string;
+      headless: boolean;
+      args: readonly string[];
+      env: Record<string, string>;
+      viewport: { width: number; height: number };
+    },
   ): Promise<PlaywrightBrowserContext>;
 }
 
@@ -78,6 +84,19 @@ const liveServers = new Set<{ readonly pid: number; readonly stop: () => Promise
 let exitHandlersInstalled = false;
 /** Set when a signal handler is stopping everything, to explain why code-server went away. */
 let interruptedBy: NodeJS.Signals | undefined;
+/** Throwaway folders to remove even when a signal cuts the normal cleanup short. */
+const tempDirs = new Set<string>();
+
+function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
 
 function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
@@ -118,15 +137,18 @@ async function killProcessGroup(pid: number): Promise<void> {
 function installExitHandlers(): void {
   if (exitHandlersInstalled) return;
   exitHandlersInstalled = true;
+  // Also reached when playwright's own SIGINT handler calls process.exit() before our stop is done.
   process.on('exit', () => {
     for (const server of liveServers) signalGroup(server.pid, 'SIGKILL');
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       interruptedBy = signal;
-      void Promise.allSettled([...liveServers].map((server) => server.stop())).then(() =>
-        process.kill(process.pid, signal),
-      );
+      void Promise.allSettled([...liveServers].map((server) => server.stop())).then(() => {
+        for (const dir of tempDirs) removeTempDir(dir);
+        process.kill(process.pid, signal);
+      });
     });
   }
 }
@@ -156,9 +178,22 @@ export interface CodeServerOptions {
   /** Extra environment for code-server; it reaches the extension host too. */
   readonly env?: NodeJS.ProcessEnv;
   readonly extraArgs?: readonly string[];
+  /** User settings, on top of DEFAULT_USER_SETTINGS. */
+  readonly settings?: Readonly<Record<string, unknown>>;
   /** Already-installed test VS Code; `ensureTestVsCode()` is called when omitted. */
   readonly vscode?: TestVsCode;
 }
+
+/**
+ * Settings of the throwaway user. Without startupEditor=none a fresh user gets the Welcome page a
+ * moment after the workbench is visible, and it takes the focus (closing an open command palette).
+ */
+export const DEFAULT_USER_SETTINGS: Readonly<Record<string, unknown>> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+};
 
 export interface CodeServer {
   readonly url: string;
@@ -212,6 +247,13 @@ function codeServerArgs(entry: string, port: number, userDataRoot: string, optio
   ];
 }
 
+function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>>): void {
+  const userDir = path.join(userDataDir, 'User');
+  mkdirSync(userDir, { recursive: true });
+  const merged = { ...DEFAULT_USER_SETTINGS, ...settings };
+  writeFileSync(path.join(userDir, 'settings.json'), `${JSON.stringify(merged, null, 2)}\n`);
+}
+
 /** Resolves when the child prints the ready line; rejects if it exits or times out first. */
 function waitForReady(child: ChildProcess, logFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -240,7 +282,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const vscode = options.vscode ?? (await ensureTestVsCode());
   const port = options.port ?? (await freePort());
   const { userDataRoot } = options;
-  mkdirSync(userDataRoot, { recursive: true });
+  writeUserSettings(path.join(userDataRoot, 'user-data'), options.settings ?? {});
   const logFile = path.join(userDataRoot, 'code-server.log');
   const log = createWriteStream(logFile);
 
@@ -285,6 +327,33 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   };
 }
 
+/**
+ * Installs a packaged .vsix into the extensions folder that `startCodeServer` with the same
+ * `userDataRoot` uses, the way a user installs a downloaded extension.
+ */
+export async function installExtension(vsixPath: string, userDataRoot: string, vscode?: TestVsCode): Promise<void> {
+  const installed = vscode ?? (await ensureTestVsCode());
+  const args = [
+    installed.codeServerEntry,
+    '--user-data-dir',
+    path.join(userDataRoot, 'user-data'),
+    '--extensions-dir',
+    path.join(userDataRoot, 'extensions'),
+    '--install-extension',
+    path.resolve(vsixPath),
+  ];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: serverEnv(userDataRoot, {}), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`installing ${vsixPath} failed (exit code ${code}):\n${output}`)),
+    );
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chromium on the workbench
 
@@ -309,6 +378,15 @@ export interface Workbench<P extends PlaywrightPage = PlaywrightPage> {
   close(): Promise<void>;
 }
 
+/** Debian's chromium keeps crash reports and dconf state under XDG dirs: keep them in the profile. */
+function chromiumEnv(profileDir: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  env.XDG_CONFIG_HOME = path.join(profileDir, 'xdg', 'config');
+  env.XDG_CACHE_HOME = path.join(profileDir, 'xdg', 'cache');
+  return env;
+}
+
 /** Where the page's own console goes, for when the workbench itself fails. */
 function recordBrowserConsole(page: PlaywrightPage, artifactsDir: string): void {
   const stream = createWriteStream(path.join(artifactsDir, 'browser-console.log'));
@@ -324,11 +402,12 @@ export async function openWorkbench<P extends PlaywrightPage = PlaywrightPage>(
 ): Promise<Workbench<P>> {
   const vscode = options.vscode ?? (await ensureTestVsCode());
   mkdirSync(artifactsDir, { recursive: true });
-  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'iam-e2e-chromium-'));
+  const profileDir = makeTempDir('iam-e2e-chromium-');
   const context = await loadChromium(vscode).launchPersistentContext(profileDir, {
     executablePath: vscode.chromium,
     headless: true,
     args: CHROMIUM_ARGS,
+    env: chromiumEnv(profileDir),
     viewport: { width: 1280, height: 800 },
   });
 
@@ -337,7 +416,7 @@ export async function openWorkbench<P extends PlaywrightPage = PlaywrightPage>(
     closing ??= context
       .close()
       .catch(() => undefined)
-      .finally(() => rmSync(profileDir, { recursive: true, force: true }));
+      .finally(() => removeTempDir(profileDir));
     return closing;
   };
 
@@ -390,16 +469,29 @@ type Outcome =
   | { readonly kind: 'exit'; readonly code: number; readonly logs: readonly AutomationLogFile[] }
   | { readonly kind: 'failure'; readonly message: string };
 
-/** The workbench reads the test payload from the URL, with paths on the remote (code-server). */
-function testUrl(server: CodeServer, options: RunTestsOptions): string {
+/**
+ * A workbench URL on a folder, optionally with an extension under development and a test runner. The
+ * workbench reads them from the `payload` parameter, with paths on the remote (code-server) side.
+ */
+export function workbenchUrl(
+  server: Pick<CodeServer, 'url' | 'port'>,
+  options: { folder: string; extensionDevelopmentPath?: string; extensionTestsPath?: string },
+): string {
   const remote = (file: string): string => `vscode-remote://127.0.0.1:${server.port}${path.resolve(file)}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)],
-    ['extensionTestsPath', remote(options.extensionTestsPath)],
-    ['skipWelcome', 'true'],
-  ];
-  const folder = encodeURIComponent(path.resolve(options.workspacePath));
+  const payload: string[][] = [];
+  if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
+  if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+  payload.push(['skipWelcome', 'true']);
+  const folder = encodeURIComponent(path.resolve(options.folder));
   return `${server.url}?folder=${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+function testUrl(server: CodeServer, options: RunTestsOptions): string {
+  return workbenchUrl(server, {
+    folder: options.workspacePath,
+    extensionDevelopmentPath: options.extensionDevelopmentPath,
+    extensionTestsPath: options.extensionTestsPath,
+  });
 }
 
 /** Extension host console output arrives as (level, args); args are printf-style. */
@@ -456,37 +548,25 @@ function saveServerLogs(server: CodeServer | undefined, artifactsDir: string): v
   }
 }
 
+/** How a run ended; several sources race to report it and the first one wins. */
+function outcomeRace(): { readonly promise: Promise<Outcome>; readonly settle: (outcome: Outcome) => void } {
+  let settle: (outcome: Outcome) => void = () => undefined;
+  const promise = new Promise<Outcome>((resolve) => (settle = resolve));
+  return { promise, settle };
+}
+
 /**
- * Settles with how the run ended: the workbench's exit code, or why it cannot come. The
- * workbench calls codeAutomationExit once the test runner's run() has settled.
+ * Wires the page to the workbench's automation hooks. Must run before the page loads: the
+ * workbench looks for these functions once, and a fast run would exit before they existed.
  */
-function watchRun(
-  server: CodeServer,
-  timeoutMs: number,
-  exposed: Promise<Outcome>,
-): { outcome: Promise<Outcome>; attach(page: PlaywrightPage): void; dispose(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  let failPage: ((outcome: Outcome) => void) | undefined;
-  const pageFailure = new Promise<Outcome>((resolve) => (failPage = resolve));
-  const timeout = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ kind: 'failure', message: `tests did not finish within ${timeoutMs / 1000}s (timeout)` }),
-      timeoutMs,
-    );
+async function exposeAutomation(page: PlaywrightPage, settle: (outcome: Outcome) => void): Promise<void> {
+  page.on('crash', () => settle({ kind: 'failure', message: 'the browser page crashed' }));
+  await page.exposeFunction('codeAutomationLog', printAutomationLog);
+  // Called once the test runner's run() settled: 0 when it resolved, 1 when it rejected.
+  await page.exposeFunction('codeAutomationExit', (code: unknown, logs: unknown) => {
+    const files = Array.isArray(logs) ? (logs as AutomationLogFile[]) : [];
+    settle({ kind: 'exit', code: typeof code === 'number' ? code : 1, logs: files });
   });
-  const serverGone = server.exited.then(
-    (): Outcome => ({
-      kind: 'failure',
-      message: interruptedBy ? `interrupted by ${interruptedBy}` : 'code-server exited during the run',
-    }),
-  );
-  return {
-    outcome: Promise.race([exposed, timeout, serverGone, pageFailure]),
-    attach(page) {
-      page.on('crash', () => failPage?.({ kind: 'failure', message: 'the browser page crashed' }));
-    },
-    dispose: () => clearTimeout(timer),
-  };
 }
 
 /**
@@ -497,49 +577,50 @@ function watchRun(
 export async function runTests(options: RunTestsOptions): Promise<number> {
   const artifactsDir = options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR;
   clearArtifacts(artifactsDir);
-  const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'iam-e2e-'));
+  const tempRoot = makeTempDir('iam-e2e-');
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
-  let watcher: ReturnType<typeof watchRun> | undefined;
+  const { promise: outcome, settle } = outcomeRace();
+  let timer: NodeJS.Timeout | undefined;
   try {
     const vscode = await ensureTestVsCode();
+    // Started after the install, which can take a minute on a fresh machine.
+    timer = setTimeout(
+      () => settle({ kind: 'failure', message: `tests did not finish within ${options.timeoutMs / 1000}s (timeout)` }),
+      options.timeoutMs,
+    );
     server = await startCodeServer({ userDataRoot: tempRoot, env: options.env ?? {}, vscode });
-
-    let reportExit: (outcome: Outcome) => void = () => undefined;
-    const exposed = new Promise<Outcome>((resolve) => (reportExit = resolve));
-    watcher = watchRun(server, options.timeoutMs, exposed);
-    const watching = watcher;
-    // Both must exist before the workbench loads, or early log lines and a fast exit are lost.
+    void server.exited.then(() =>
+      settle({
+        kind: 'failure',
+        message: interruptedBy ? `interrupted by ${interruptedBy}` : 'code-server exited during the run',
+      }),
+    );
     workbench = await openWorkbench(testUrl(server, options), artifactsDir, {
       vscode,
       waitForWorkbench: false,
-      beforeNavigate: async (page) => {
-        watching.attach(page);
-        await page.exposeFunction('codeAutomationLog', printAutomationLog);
-        await page.exposeFunction('codeAutomationExit', (code: unknown, logs: unknown) => {
-          const files = Array.isArray(logs) ? (logs as AutomationLogFile[]) : [];
-          reportExit({ kind: 'exit', code: typeof code === 'number' ? code : 1, logs: files });
-        });
-      },
+      beforeNavigate: (page) => exposeAutomation(page, settle),
     });
 
-    const outcome = await watcher.outcome;
-    if (outcome.kind === 'failure') {
-      process.stderr.write(`[e2e] ${outcome.message}; artifacts in ${artifactsDir}\n`);
+    const result = await outcome;
+    if (result.kind === 'failure') {
+      process.stderr.write(`[e2e] ${result.message}; artifacts in ${artifactsDir}\n`);
       return 1;
     }
-    saveAutomationLogs(outcome.logs, artifactsDir);
-    if (outcome.code !== 0) process.stderr.write(`[e2e] tests failed (exit code ${outcome.code}); artifacts in ${artifactsDir}\n`);
-    return outcome.code;
+    saveAutomationLogs(result.logs, artifactsDir);
+    if (result.code !== 0) {
+      process.stderr.write(`[e2e] tests failed (exit code ${result.code}); artifacts in ${artifactsDir}\n`);
+    }
+    return result.code;
   } catch (err) {
     process.stderr.write(`[e2e] ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   } finally {
-    watcher?.dispose();
+    clearTimeout(timer);
     await saveFinalScreenshot(workbench);
     await workbench?.close();
     await server?.stop();
     saveServerLogs(server, artifactsDir);
-    rmSync(tempRoot, { recursive: true, force: true });
+    removeTempDir(tempRoot);
   }
 }

@@ -200,6 +200,8 @@ function installEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   env.npm_config_audit = 'false';
   env.npm_config_fund = 'false';
   env.npm_config_update_notifier = 'false';
+  // node-gyp runs make with one job unless told otherwise; the rebuilds are most of the install.
+  env.JOBS ??= 'max';
   return { ...env, ...extra };
 }
 
@@ -326,12 +328,12 @@ function isInstalled(): boolean {
  */
 export async function ensureTestVsCode(): Promise<TestVsCode> {
   mkdirSync(VSCODE_TEST_DIR, { recursive: true });
-  // Keeps the cache folder out of git even where .gitignore does not mention it.
-  writeFileSync(path.join(VSCODE_TEST_DIR, '.gitignore'), '*\n');
   await ensureSystemPackages();
   if (isInstalled()) return testVsCodePaths();
 
   const started = Date.now();
+  // Keeps the cache folder out of git even where .gitignore does not mention it.
+  writeFileSync(path.join(VSCODE_TEST_DIR, '.gitignore'), '*\n');
   progress(`installing code-server ${CODE_SERVER_VERSION} into ${INSTALL_DIR} (log: ${LOG_FILE})`);
   appendFileSync(LOG_FILE, `\n=== install started ${new Date().toISOString()}\n`);
   // Whatever is there is an unfinished or outdated install: start clean rather than guess.
