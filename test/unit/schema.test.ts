@@ -95,3 +95,12 @@ describe('schema: accepts real policies', () => {
     assert.deepEqual(lint(policy([publicRead], { Version: '2012-10-17', Id: 'PublicSite' })).findings, []);
   });
 });
+
+describe('schema: one finding per mistake', () => {
+  it('does not also report the element a misspelling stands for as missing', () => {
+    const found = schemaFindings(policy([{ Effect: 'Allow', Actions: 's3:GetObject', Resource: '*' }]));
+    assert.deepEqual(found.map(([at]) => at), ['"Actions"']);
+    const stillMissing = schemaFindings(policy([{ Effect: 'Allow', Foo: 's3:GetObject', Resource: '*' }]));
+    assert.equal(stillMissing.length, 2, 'an unrelated unknown key does not hide a missing Action');
+  });
+});

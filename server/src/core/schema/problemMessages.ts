@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { findProperty, nodeAtPath, propertyKey, type JsonPath } from '../jsonTree';
 import type { PolicyKind, Span } from '../types';
-import type { SchemaProblem } from './schemaProblems';
+import { nearMiss, type SchemaProblem } from './schemaProblems';
 
 const KIND_LABEL: Record<PolicyKind, string> = {
   trust: 'a trust policy',
@@ -110,6 +110,7 @@ function tooFewMessage(label: string, path: JsonPath): string {
 
 function unknownPropertyMessage(property: string, allowed: string[], path: JsonPath, kind: PolicyKind): string {
   const sameIgnoringCase = allowed.find((a) => a.toLowerCase() === property.toLowerCase());
+  const singular = nearMiss(property, allowed);
   const where =
     path.length === 0
       ? 'the top level of a policy'
@@ -117,7 +118,6 @@ function unknownPropertyMessage(property: string, allowed: string[], path: JsonP
         ? 'a principal'
         : `a statement of ${KIND_LABEL[kind]}`;
   if (sameIgnoringCase) return `"${property}" must be written "${sameIgnoringCase}": element names are case-sensitive.`;
-  const singular = allowed.find((a) => a.toLowerCase() === property.toLowerCase().replace(/s$/, ''));
   if (singular) return `"${property}" is not allowed in ${where}; did you mean "${singular}"? (It takes a string or a list.)`;
   if (kind === 'identity' && (property === 'Principal' || property === 'NotPrincipal')) {
     return `"${property}" is not allowed in an identity policy: the principal is whoever the policy is attached to. Remove it, or treat this file as a resource or trust policy.`;

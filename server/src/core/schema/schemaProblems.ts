@@ -23,7 +23,26 @@ const validateByKind: Record<PolicyKind, ValidateFunction> = { trust, identity, 
 export function schemaProblems(kind: PolicyKind, value: unknown): SchemaProblem[] {
   const validate = validateByKind[kind];
   if (validate(value)) return [];
-  return toProblems(validate.errors ?? []);
+  return withoutMisspelledMissing(toProblems(validate.errors ?? []));
+}
+
+/** "Actions" for "Action", "effect" for "Effect": the near-miss of an element name. */
+export function nearMiss(property: string, names: readonly string[]): string | undefined {
+  const wanted = property.toLowerCase();
+  return names.find((name) => name.toLowerCase() === wanted || name.toLowerCase() === wanted.replace(/s$/, ''));
+}
+
+/**
+ * A misspelled element ("Actions") also makes the real one ("Action") missing. The unknown key is
+ * reported with "did you mean"; a second finding over the whole statement would only add noise.
+ */
+function withoutMisspelledMissing(problems: SchemaProblem[]): SchemaProblem[] {
+  const samePath = (a: JsonPath, b: JsonPath) => a.length === b.length && a.every((s, i) => s === b[i]);
+  return problems.filter(
+    (problem) =>
+      problem.type !== 'missing' ||
+      !problems.some((other) => other.type === 'unknown-property' && samePath(other.path, problem.path) && nearMiss(other.property, problem.properties)),
+  );
 }
 
 function toProblems(errors: readonly ErrorObject[]): SchemaProblem[] {
