@@ -41,7 +41,7 @@ export async function runUiSmoke(vsixPath: string, workspacePath: string): Promi
     const counts = await page.locator('.statusbar-item[id="status.problems"]').first().getAttribute('aria-label');
     assert.match(counts ?? '', /Errors?: [1-9]/i, `problems count: ${counts}`);
     await workbench.screenshot('3-problems');
-    process.stdout.write('ui: squiggle, Problems entry and status bar kind seen\n');
+    process.stdout.write('ui smoke: squiggle, Problems entry and status bar kind seen\nui: 1 passed, 0 failed\n');
   } catch (error) {
     await workbench?.screenshot('failure').catch(() => undefined);
     throw error;
