@@ -46,9 +46,3 @@ export function element(statement: Statement, name: string): Node | undefined {
 export function hasElement(statement: Statement, name: string): boolean {
   return findProperty(statement.node, name) !== undefined;
 }
-
-/** A human label for a statement in messages: its Sid when it has one. */
-export function statementLabel(statement: Statement): string {
-  const sid = stringValue(propertyValue(statement.node, 'Sid'));
-  return sid ? `statement "${sid}"` : `statement ${statement.index + 1}`;
-}

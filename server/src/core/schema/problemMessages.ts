@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { findProperty, nodeAtPath, propertyKey, type JsonPath } from '../jsonTree';
+import { findProperty, nodeAtPath, propertyKey, spanOf, type JsonPath } from '../jsonTree';
 import type { PolicyKind, Span } from '../types';
 import { nearMiss, type SchemaProblem } from './schemaProblems';
 
@@ -37,10 +37,6 @@ function nearestNode(root: Node, path: JsonPath): Node {
     if (node) return node;
   }
   return root;
-}
-
-function spanOf(node: Node): Span {
-  return { offset: node.offset, length: node.length };
 }
 
 /** A label for what lives at a path: "the policy", "statement 2", "Principal", "item 3 of Action". */
