@@ -486,14 +486,6 @@ export function workbenchUrl(
   return `${server.url}?folder=${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-function testUrl(server: CodeServer, options: RunTestsOptions): string {
-  return workbenchUrl(server, {
-    folder: options.workspacePath,
-    extensionDevelopmentPath: options.extensionDevelopmentPath,
-    extensionTestsPath: options.extensionTestsPath,
-  });
-}
-
 /** Extension host console output arrives as (level, args); args are printf-style. */
 function printAutomationLog(_level: unknown, args: unknown): void {
   const parts = Array.isArray(args) ? (args as unknown[]) : [args];
@@ -596,7 +588,12 @@ export async function runTests(options: RunTestsOptions): Promise<number> {
         message: interruptedBy ? `interrupted by ${interruptedBy}` : 'code-server exited during the run',
       }),
     );
-    workbench = await openWorkbench(testUrl(server, options), artifactsDir, {
+    const url = workbenchUrl(server, {
+      folder: options.workspacePath,
+      extensionDevelopmentPath: options.extensionDevelopmentPath,
+      extensionTestsPath: options.extensionTestsPath,
+    });
+    workbench = await openWorkbench(url, artifactsDir, {
       vscode,
       waitForWorkbench: false,
       beforeNavigate: (page) => exposeAutomation(page, settle),

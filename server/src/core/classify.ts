@@ -26,7 +26,7 @@ export function kindSettingForFile(
   if (!filePath) return undefined;
   const path = filePath.replace(/\\/g, '/');
   for (const [glob, kind] of Object.entries(associations)) {
-    if (minimatch(path, glob, { dot: true, matchBase: !glob.includes('/'), nocase: false })) return kind;
+    if (minimatch(path, glob, { dot: true, matchBase: !glob.includes('/') })) return kind;
   }
   return undefined;
 }

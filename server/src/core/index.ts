@@ -5,5 +5,5 @@ export type { ParsedDocument, ParseOptions } from './parse';
 export { kindSettingForFile, type KindReason } from './classify';
 export { RULES, RULES_BY_ID, type Rule } from './rules';
 export { defaultSeverity } from './rules/rule';
-export { normalizeSettings, ruleDocsUrl, DEFAULT_SETTINGS, type PolicySettings } from './settings';
+export { normalizeSettings, ruleDocsUrl, DEFAULT_SETTINGS, PROJECT_URL, type PolicySettings } from './settings';
 export * from './types';

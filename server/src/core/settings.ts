@@ -39,9 +39,10 @@ export function normalizeSettings(raw: unknown): PolicySettings {
   };
 }
 
-/** Where a rule's documentation lives; diagnostics link to it (`codeDescription.href`). */
-export const RULE_DOCS_BASE = 'https://github.com/iam-policy-studio/iam-policy-studio/blob/main/docs/rules/';
+/** The project's home page (SARIF `informationUri`); rule docs live below it. */
+export const PROJECT_URL = 'https://github.com/iam-policy-studio/iam-policy-studio';
 
+/** Where a rule's documentation lives; diagnostics link to it (`codeDescription.href`). */
 export function ruleDocsUrl(ruleId: string): string {
-  return `${RULE_DOCS_BASE}${ruleId}.md`;
+  return `${PROJECT_URL}/blob/main/docs/rules/${ruleId}.md`;
 }

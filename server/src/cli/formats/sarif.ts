@@ -1,5 +1,4 @@
-import { RULES, ruleDocsUrl, type Rule, type Severity } from '../../core';
-import { RULE_DOCS_BASE } from '../../core/settings';
+import { defaultSeverity, PROJECT_URL, RULES, ruleDocsUrl, type Rule, type Severity } from '../../core';
 import type { LintReport } from '../lint';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -18,7 +17,7 @@ export function formatSarif(report: LintReport, toolVersion: string): string {
             fullName: 'IAM Policy Studio',
             version: toolVersion,
             semanticVersion: toolVersion,
-            informationUri: RULE_DOCS_BASE.replace(/\/blob\/main\/docs\/rules\/$/, ''),
+            informationUri: PROJECT_URL,
             rules: RULES.map(describeRule),
           },
         },
@@ -52,7 +51,8 @@ export function formatSarif(report: LintReport, toolVersion: string): string {
 }
 
 function describeRule(rule: Rule) {
-  const severity = typeof rule.severity === 'string' ? rule.severity : rule.severity.trust;
+  // SARIF has one default level per rule; per-kind severities (invalid-character) show their strictest.
+  const severity = defaultSeverity(rule, 'trust');
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
