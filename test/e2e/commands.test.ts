@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describe as suite, it } from 'mocha';
-import { codes, diagnosticsWhere, open, workspaceFile } from './vscodeWait';
+import { api, codes, diagnosticsWhere, open, workspaceFile } from './vscodeWait';
 
 suite('commands in a real VS Code', () => {
   it('contributes its commands', async () => {
+    // Commands are registered during activation; this test may run before any policy file was opened.
+    await api();
     const all = await vscode.commands.getCommands(true);
     for (const id of ['iamPolicy.restartServer', 'iamPolicy.showOutput']) assert.ok(all.includes(id), id);
   });
