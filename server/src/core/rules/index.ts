@@ -28,6 +28,10 @@ export const RULES: readonly Rule[] = [
   policyVariableVersion,
   policySize,
   invalidCharacter,
+  // [3] actions
+  // [3] resources
+  // [3] conditions
+  // [3] principals and least privilege
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

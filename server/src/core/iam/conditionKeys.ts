@@ -1,0 +1,179 @@
+import { getService, hasService, servicePrefixes, servicesForKeyPrefix, unassociatedKeyPrefixes, type ActionInfo, type ConditionKeyType } from './data';
+import { GLOBAL_KEYS, type GlobalKeyInfo } from './globalKeys';
+import { providerForIssuer, type IdentityProvider } from './identityProviders';
+import { closest } from './suggest';
+import { wildcardRegExp } from './wildcard';
+
+/** What a condition key is, as far as the bundled data and our tables know. */
+export type KeyLookup =
+  | { status: 'global'; key: string; type: ConditionKeyType; description: string }
+  | { status: 'service'; key: string; service: string; type: ConditionKeyType; description: string }
+  /** A token claim (`token.actions.githubusercontent.com:sub`); `provider` is undefined for an OIDC issuer we do not know. */
+  | { status: 'claim'; key: string; issuer: string; provider: IdentityProvider | undefined; type: ConditionKeyType; description: string }
+  | { status: 'unknown-key'; prefix: string; suggestions: string[] }
+  | { status: 'unknown-prefix'; prefix: string };
+
+export function isMultiValued(type: ConditionKeyType): boolean {
+  return type.startsWith('ArrayOf');
+}
+
+/** The base type of a key type (`ArrayOfString` -> `String`). */
+export function baseType(type: ConditionKeyType): ConditionKeyType {
+  return isMultiValued(type) ? (type.slice('ArrayOf'.length) as ConditionKeyType) : type;
+}
+
+/** `aws:PrincipalTag/tag-key` and `s3:ResourceTag/${TagKey}` style keys match any non-empty suffix. */
+function keyTemplateRegExp(template: string): RegExp {
+  const source = template
+    .replace(/\/tag-key$/i, '/${TagKey}')
+    .split(/\$\{[^}]*\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.+');
+  return new RegExp(`^${source}$`, 'i');
+}
+
+const isTemplate = (key: string) => key.includes('${') || /\/tag-key$/i.test(key);
+
+const globalByKey = new Map(GLOBAL_KEYS.filter((k) => !isTemplate(k.key)).map((k) => [k.key.toLowerCase(), k]));
+const globalTemplates = GLOBAL_KEYS.filter((k) => isTemplate(k.key)).map((k) => ({ info: k, regExp: keyTemplateRegExp(k.key) }));
+
+function findGlobal(key: string): GlobalKeyInfo | undefined {
+  return globalByKey.get(key.toLowerCase()) ?? globalTemplates.find((t) => t.regExp.test(key))?.info;
+}
+
+interface KeyEntry {
+  key: string;
+  service: string;
+  type: ConditionKeyType;
+  description: string;
+}
+
+/** Keys of every service by lower-case key, with the templated ones apart; built on the first miss. */
+let allKeys: { exact: Map<string, KeyEntry>; templates: { entry: KeyEntry; regExp: RegExp }[] } | undefined;
+
+function allServiceKeys() {
+  if (!allKeys) {
+    const exact = new Map<string, KeyEntry>();
+    const templates: { entry: KeyEntry; regExp: RegExp }[] = [];
+    for (const prefix of servicePrefixes()) {
+      for (const [lower, info] of getService(prefix)?.conditionKeys ?? []) {
+        const entry = { ...info, service: prefix };
+        if (isTemplate(info.key)) templates.push({ entry, regExp: keyTemplateRegExp(info.key) });
+        else if (!exact.has(lower)) exact.set(lower, entry);
+      }
+    }
+    allKeys = { exact, templates };
+  }
+  return allKeys;
+}
+
+/** A key of one service, exact or by template (`s3:ResourceTag/${TagKey}`). */
+function findServiceKey(service: string, key: string): KeyEntry | undefined {
+  const info = getService(service);
+  if (!info) return undefined;
+  const exact = info.conditionKeys.get(key.toLowerCase());
+  if (exact) return { ...exact, service: info.prefix };
+  for (const candidate of info.conditionKeys.values()) {
+    if (isTemplate(candidate.key) && keyTemplateRegExp(candidate.key).test(key)) return { ...candidate, service: info.prefix };
+  }
+  return undefined;
+}
+
+/** A key listed by any service (some services list keys of another prefix, e.g. `iam:` keys in `sts`). */
+function findAnyServiceKey(key: string): KeyEntry | undefined {
+  const { exact, templates } = allServiceKeys();
+  return exact.get(key.toLowerCase()) ?? templates.find((t) => t.regExp.test(key))?.entry;
+}
+
+function keySuggestions(prefix: string, name: string, candidates: Iterable<string>): string[] {
+  const names = [...candidates].filter((k) => !isTemplate(k)).map((k) => k.slice(k.indexOf(':') + 1));
+  return closest(name, names).map((n) => `${prefix}:${n}`);
+}
+
+/**
+ * Looks a condition key up, case-insensitively: a global `aws:` key, a service key, a claim of a known
+ * identity provider, a claim of an OIDC issuer we do not know (accepted, we cannot know its claims),
+ * or unknown, with "did you mean" suggestions.
+ */
+export function lookupConditionKey(key: string): KeyLookup {
+  const colon = key.indexOf(':');
+  if (colon <= 0) return { status: 'unknown-prefix', prefix: key };
+  const prefix = key.slice(0, colon);
+  const name = key.slice(colon + 1);
+
+  const global = findGlobal(key);
+  if (global) return { status: 'global', key: global.key, type: global.type, description: global.description };
+  if (prefix.toLowerCase() === 'aws') {
+    return { status: 'unknown-key', prefix, suggestions: keySuggestions(prefix, name, GLOBAL_KEYS.map((k) => k.key)) };
+  }
+
+  if (hasService(prefix)) {
+    const found = findServiceKey(prefix, key) ?? findAnyServiceKey(key);
+    if (found) return { status: 'service', ...found };
+    const service = getService(prefix);
+    const candidates = [...(service?.conditionKeys.values() ?? [])].map((k) => k.key).concat(GLOBAL_KEYS.map((k) => k.key).filter((k) => k.toLowerCase().startsWith(`${prefix.toLowerCase()}:`)));
+    return { status: 'unknown-key', prefix, suggestions: keySuggestions(prefix, name, candidates) };
+  }
+
+  const provider = providerForIssuer(prefix);
+  if (provider) {
+    const claim = provider.claims.find((c) => c.claim.toLowerCase() === name.toLowerCase());
+    if (claim) return { status: 'claim', key, issuer: prefix, provider, type: claim.type, description: claim.description };
+    const listed = findListedClaim(prefix, key);
+    if (listed) return { status: 'claim', key, issuer: prefix, provider, type: listed.type, description: listed.description };
+    return { status: 'unknown-key', prefix, suggestions: closest(name, provider.claims.map((c) => c.claim)).map((c) => `${prefix}:${c}`) };
+  }
+
+  const listed = findListedClaim(prefix, key);
+  if (listed) return { status: 'claim', key, issuer: prefix, provider: undefined, type: listed.type, description: listed.description };
+  if (isUnassociatedPrefix(prefix)) return { status: 'unknown-key', prefix, suggestions: [] };
+  if (/[./]/.test(prefix)) {
+    return {
+      status: 'claim',
+      key,
+      issuer: prefix,
+      provider: undefined,
+      type: 'String',
+      description: `A claim of the token issued by ${prefix}. Only the claims the identity provider puts in its tokens can be tested.`,
+    };
+  }
+  return { status: 'unknown-prefix', prefix };
+}
+
+/** Claim keys the IAM data lists under `sts` for issuers such as `gitlab.com` or `agent.buildkite.com`. */
+function findListedClaim(prefix: string, key: string): KeyEntry | undefined {
+  for (const service of servicesForKeyPrefixTemplate(prefix)) {
+    const found = findServiceKey(service, key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function servicesForKeyPrefixTemplate(prefix: string): readonly string[] {
+  const direct = servicesForKeyPrefix(prefix);
+  if (direct.length > 0) return direct;
+  const template = unassociatedKeyPrefixes().find((p) => p.includes('${') && keyTemplateRegExp(p).test(prefix));
+  return template ? servicesForKeyPrefix(template) : [];
+}
+
+function isUnassociatedPrefix(prefix: string): boolean {
+  return servicesForKeyPrefixTemplate(prefix).length > 0;
+}
+
+const actionKeyCache = new WeakMap<ActionInfo, RegExp[]>();
+
+/**
+ * Whether an action supports a condition key: the key is listed for the action, for one of its
+ * resource types' rows, or for one of its resource types (case-insensitive, templates expanded).
+ */
+export function actionSupportsKey(action: ActionInfo, key: string): boolean {
+  let patterns = actionKeyCache.get(action);
+  if (!patterns) {
+    const service = getService(action.service);
+    const keys = [...action.conditionKeys];
+    for (const rt of action.resourceTypes) keys.push(...(service?.resourceTypes.get(rt.name.toLowerCase())?.conditionKeys ?? []));
+    patterns = keys.map((k) => (isTemplate(k) ? keyTemplateRegExp(k) : wildcardRegExp(k)));
+    actionKeyCache.set(action, patterns);
+  }
+  return patterns.some((p) => p.test(key));
+}

@@ -1,0 +1,11 @@
+/** The IAM reference data and what is built on it: synchronous lookups, wildcard matching, ARN and principal grammar. */
+export { IAM_DATA_INFO, getService, hasService, servicePrefixes, type ActionInfo, type ConditionKeyType, type ResourceTypeInfo, type ServiceInfo, type ServiceKeyInfo } from './data';
+export { actionId, findAction, matchActions, parseActionPattern, suggestActions, suggestServices, type ActionPattern } from './actions';
+export { actionSupportsKey, baseType, isMultiValued, lookupConditionKey, type KeyLookup } from './conditionKeys';
+export { GLOBAL_KEYS, type GlobalKeyInfo } from './globalKeys';
+export { IDENTITY_PROVIDERS, providerForFederated, providerForIssuer, type ClaimInfo, type IdentityProvider, type ProviderId } from './identityProviders';
+export { PARTITIONS, actionResourceTypes, arnMatchesTemplate, arnProblem, hasPlaceholder, splitArn, type ArnParts } from './arn';
+export { BASE_OPERATORS, readOperator, type ConditionOperator, type OperatorFamily, type OperatorReading } from './operators';
+export { PRINCIPAL_KEYS, principalProblem } from './principals';
+export { closest, editDistance } from './suggest';
+export { hasWildcard, patternsOverlap, policyPatternTokens, templateTokens, wildcardCovers, wildcardRegExp } from './wildcard';

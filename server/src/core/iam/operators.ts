@@ -1,0 +1,79 @@
+import { closest } from './suggest';
+
+export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+
+/** A condition operator read apart: `ForAnyValue:StringLikeIfExists`. */
+export interface ConditionOperator {
+  text: string;
+  /** `ForAllValues` / `ForAnyValue`, for multi-valued keys. */
+  setOperator: 'ForAllValues' | 'ForAnyValue' | undefined;
+  /** The operator without prefix and `IfExists`, canonically spelled (`StringLike`). */
+  base: string;
+  family: OperatorFamily;
+  ifExists: boolean;
+  /** Matches `*` and `?` in values (`StringLike`, `StringNotLike`, every `Arn` operator). */
+  wildcards: boolean;
+  /** `...Not...` and `NotIpAddress`: true when the key is absent. */
+  negated: boolean;
+}
+
+const BASES: Record<string, OperatorFamily> = {};
+for (const name of ['Equals', 'NotEquals', 'EqualsIgnoreCase', 'NotEqualsIgnoreCase', 'Like', 'NotLike']) BASES[`String${name}`] = 'String';
+for (const name of ['Equals', 'NotEquals', 'LessThan', 'LessThanEquals', 'GreaterThan', 'GreaterThanEquals']) {
+  BASES[`Numeric${name}`] = 'Numeric';
+  BASES[`Date${name}`] = 'Date';
+}
+for (const name of ['Equals', 'Like', 'NotEquals', 'NotLike']) BASES[`Arn${name}`] = 'Arn';
+Object.assign(BASES, { Bool: 'Bool', BinaryEquals: 'Binary', IpAddress: 'IpAddress', NotIpAddress: 'IpAddress', Null: 'Null' });
+
+/** Every base operator, canonically spelled. */
+export const BASE_OPERATORS: readonly string[] = Object.keys(BASES);
+const byLowerCase = new Map(BASE_OPERATORS.map((b) => [b.toLowerCase(), b]));
+
+export type OperatorReading = { operator: ConditionOperator } | { problem: string; suggestions: string[] };
+
+/**
+ * Reads a condition operator. Names are matched regardless of case (we do not report what AWS may
+ * accept); what no spelling makes valid is a problem with suggestions.
+ */
+export function readOperator(text: string): OperatorReading {
+  let rest = text;
+  let setOperator: ConditionOperator['setOperator'];
+  const colon = rest.indexOf(':');
+  if (colon >= 0) {
+    const prefix = rest.slice(0, colon).toLowerCase();
+    if (prefix === 'forallvalues') setOperator = 'ForAllValues';
+    else if (prefix === 'foranyvalue') setOperator = 'ForAnyValue';
+    else {
+      const [nearest] = closest(rest.slice(0, colon), ['ForAllValues', 'ForAnyValue']);
+      return {
+        problem: `"${rest.slice(0, colon)}:" is not a condition set operator; the prefixes are ForAllValues: and ForAnyValue:.`,
+        suggestions: nearest ? [`${nearest}:${rest.slice(colon + 1)}`] : [],
+      };
+    }
+    rest = rest.slice(colon + 1);
+  }
+  const ifExists = /ifexists$/i.test(rest);
+  const baseText = ifExists ? rest.slice(0, -'IfExists'.length) : rest;
+  const base = byLowerCase.get(baseText.toLowerCase());
+  const prefix = setOperator ? `${setOperator}:` : '';
+  if (!base) {
+    const suggestions = closest(baseText, BASE_OPERATORS).map((b) => `${prefix}${b}${ifExists ? 'IfExists' : ''}`);
+    return { problem: `"${text}" is not an IAM condition operator.`, suggestions };
+  }
+  if (base === 'Null' && ifExists) {
+    return { problem: 'Null cannot take IfExists: Null itself tests whether the key exists.', suggestions: [`${prefix}Null`] };
+  }
+  const family = BASES[base];
+  return {
+    operator: {
+      text,
+      setOperator,
+      base,
+      family,
+      ifExists,
+      wildcards: base === 'StringLike' || base === 'StringNotLike' || family === 'Arn',
+      negated: /Not/.test(base),
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Node } from 'jsonc-parser';
+import { readOperator, type OperatorReading } from './iam/operators';
+import { findProperty, propertyKey, stringNodes, stringValue } from './jsonTree';
+import { element, type Statement } from './policyModel';
+
+/** The string values of `Action`/`NotAction` (or `Resource`/`NotResource`), whichever the statement has. */
+export interface ListElement {
+  name: string;
+  negated: boolean;
+  /** The element's value node (a string or an array). */
+  node: Node;
+  values: { node: Node; text: string }[];
+}
+
+function listElement(statement: Statement, name: string, negatedName: string): ListElement | undefined {
+  for (const [candidate, negated] of [[name, false], [negatedName, true]] as const) {
+    const node = element(statement, candidate);
+    if (!node) continue;
+    const values = stringNodes(node).map((n) => ({ node: n, text: n.value as string }));
+    return { name: candidate, negated, node, values };
+  }
+  return undefined;
+}
+
+export const actionsOf = (statement: Statement) => listElement(statement, 'Action', 'NotAction');
+export const resourcesOf = (statement: Statement) => listElement(statement, 'Resource', 'NotResource');
+
+/** One `KEY: value(s)` under one operator of a Condition block. */
+export interface ConditionEntry {
+  operatorNode: Node;
+  operatorText: string;
+  reading: OperatorReading;
+  keyNode: Node;
+  key: string;
+  /** The value node: a string, number, boolean or array. */
+  valueNode: Node;
+  /** The scalar value nodes (one, or each item of a list). */
+  values: Node[];
+}
+
+const isScalar = (n: Node) => n.type === 'string' || n.type === 'number' || n.type === 'boolean';
+
+/** Every key of every operator of a statement's Condition, in document order. */
+export function conditionsOf(statement: Statement): ConditionEntry[] {
+  const condition = element(statement, 'Condition');
+  if (condition?.type !== 'object') return [];
+  const entries: ConditionEntry[] = [];
+  for (const operatorProperty of condition.children ?? []) {
+    const operatorNode = propertyKey(operatorProperty);
+    const block = operatorProperty.children?.[1];
+    const operatorText = stringValue(operatorNode);
+    if (!operatorNode || operatorText === undefined || block?.type !== 'object') continue;
+    const reading = readOperator(operatorText);
+    for (const keyProperty of block.children ?? []) {
+      const keyNode = propertyKey(keyProperty);
+      const valueNode = keyProperty.children?.[1];
+      const key = stringValue(keyNode);
+      if (!keyNode || key === undefined || !valueNode) continue;
+      const values = valueNode.type === 'array' ? (valueNode.children ?? []).filter(isScalar) : isScalar(valueNode) ? [valueNode] : [];
+      entries.push({ operatorNode, operatorText, reading, keyNode, key, valueNode, values });
+    }
+  }
+  return entries;
+}
+
+/** The principals of a statement: `"*"` or the values under each key of the object. */
+export interface PrincipalElement {
+  name: 'Principal' | 'NotPrincipal';
+  node: Node;
+  /** Set when the whole element is the string `"*"`. */
+  everyone: boolean;
+  entries: { key: string; keyNode: Node; values: { node: Node; text: string }[] }[];
+}
+
+export function principalsOf(statement: Statement): PrincipalElement | undefined {
+  for (const name of ['Principal', 'NotPrincipal'] as const) {
+    const node = element(statement, name);
+    if (!node) continue;
+    const entries: PrincipalElement['entries'] = [];
+    if (node.type === 'object') {
+      for (const property of node.children ?? []) {
+        const keyNode = propertyKey(property);
+        const key = stringValue(keyNode);
+        if (!keyNode || key === undefined) continue;
+        const values = stringNodes(property.children?.[1]).map((n) => ({ node: n, text: n.value as string }));
+        entries.push({ key, keyNode, values });
+      }
+    }
+    return { name, node, everyone: stringValue(node) === '*', entries };
+  }
+  return undefined;
+}
+
+/** Whether the statement has a Condition element at all. */
+export function hasCondition(statement: Statement): boolean {
+  return findProperty(statement.node, 'Condition') !== undefined;
+}
