@@ -22,17 +22,20 @@ export function baseType(type: ConditionKeyType): ConditionKeyType {
   return isMultiValued(type) ? (type.slice('ArrayOf'.length) as ConditionKeyType) : type;
 }
 
-/** `aws:PrincipalTag/tag-key` and `s3:ResourceTag/${TagKey}` style keys match any non-empty suffix. */
+/**
+ * Templated keys match any non-empty text in place of their placeholder: `aws:PrincipalTag/tag-key`
+ * (our table), `s3:ResourceTag/${TagKey}` and `s3:ExistingObjectTag/<key>` (the IAM data's two styles).
+ */
 function keyTemplateRegExp(template: string): RegExp {
   const source = template
     .replace(/\/tag-key$/i, '/${TagKey}')
-    .split(/\$\{[^}]*\}/)
+    .split(/\$\{[^}]*\}|<[^>]*>/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.+');
   return new RegExp(`^${source}$`, 'i');
 }
 
-const isTemplate = (key: string) => key.includes('${') || /\/tag-key$/i.test(key);
+const isTemplate = (key: string) => key.includes('${') || /<[^>]*>/.test(key) || /\/tag-key$/i.test(key);
 
 const globalByKey = new Map(GLOBAL_KEYS.filter((k) => !isTemplate(k.key)).map((k) => [k.key.toLowerCase(), k]));
 const globalTemplates = GLOBAL_KEYS.filter((k) => isTemplate(k.key)).map((k) => ({ info: k, regExp: keyTemplateRegExp(k.key) }));
@@ -47,6 +50,18 @@ interface KeyEntry {
   type: ConditionKeyType;
   description: string;
 }
+
+/**
+ * Service keys AWS uses outside the service authorization reference, so the IAM data lacks them:
+ * the Lake Formation guide tests `glue:EvaluatedByLakeFormationTags` in Glue catalog policies, and
+ * AWS's own AmazonDataZoneGlueManageAccessRolePolicy tests `lakeformation:GlueARN`.
+ */
+const UNLISTED_SERVICE_KEYS: ReadonlyMap<string, KeyEntry> = new Map(
+  [
+    { key: 'glue:EvaluatedByLakeFormationTags', service: 'glue', type: 'Bool' as const, description: 'true when Lake Formation tag-based access control grants the request (cross-account Data Catalog access).' },
+    { key: 'lakeformation:GlueARN', service: 'lakeformation', type: 'String' as const, description: 'Not in the service authorization reference: AWS tests it with Null on lakeformation:GetDataAccess in its AmazonDataZoneGlueManageAccessRolePolicy.' },
+  ].map((entry) => [entry.key.toLowerCase(), entry]),
+);
 
 /** Keys of every service by lower-case key, with the templated ones apart; built on the first miss. */
 let allKeys: { exact: Map<string, KeyEntry>; templates: { entry: KeyEntry; regExp: RegExp }[] } | undefined;
@@ -108,7 +123,7 @@ export function lookupConditionKey(key: string): KeyLookup {
   }
 
   if (hasService(prefix)) {
-    const found = findServiceKey(prefix, key) ?? findAnyServiceKey(key);
+    const found = findServiceKey(prefix, key) ?? findAnyServiceKey(key) ?? UNLISTED_SERVICE_KEYS.get(key.toLowerCase());
     if (found) return { status: 'service', ...found };
     const service = getService(prefix);
     const candidates = [...(service?.conditionKeys.values() ?? [])].map((k) => k.key).concat(GLOBAL_KEYS.map((k) => k.key).filter((k) => k.toLowerCase().startsWith(`${prefix.toLowerCase()}:`)));
@@ -125,6 +140,9 @@ export function lookupConditionKey(key: string): KeyLookup {
   }
 
   const listed = findListedClaim(prefix, key);
+  // Outside sts, such keys are a service's own keys under another prefix (`catalog:ChangeType` in
+  // aws-marketplace, `identitycenter:InstanceArn` in sso), not token claims.
+  if (listed && listed.service !== 'sts') return { status: 'service', ...listed };
   if (listed) return { status: 'claim', key, issuer: prefix, provider: undefined, type: listed.type, description: listed.description };
   if (isUnassociatedPrefix(prefix)) return { status: 'unknown-key', prefix, suggestions: [] };
   if (/[./]/.test(prefix)) {

@@ -19,6 +19,8 @@ export const GLOBAL_KEYS: readonly GlobalKeyInfo[] = [
   { key: 'aws:PrincipalAccount', type: 'String', description: 'The account id of the principal that made the request.' },
   { key: 'aws:PrincipalOrgID', type: 'String', description: 'The AWS Organizations id (o-xxxxxxxxxx) of the organization the principal\'s account belongs to.' },
   { key: 'aws:PrincipalOrgPaths', type: 'ArrayOfString', description: 'The Organizations path of the principal\'s account (o-id/r-id/ou-id/...). Multi-valued: use ForAnyValue:StringLike.' },
+  // Undocumented, and absent from the IAM data, but AWS tests it in its own AWSSSOServiceRolePolicy.
+  { key: 'aws:PrincipalOrgMasterAccountId', type: 'String', description: 'The account id of the management account of the principal\'s organization. Not in the public list of global keys; AWS uses it in the AWSSSOServiceRolePolicy managed policy.' },
   { key: 'aws:PrincipalTag/tag-key', type: 'String', description: 'A tag attached to the calling user or role (or passed as a session tag).' },
   { key: 'aws:PrincipalIsAWSService', type: 'Bool', description: 'true when the request is made by an AWS service principal (such as cloudtrail.amazonaws.com) with its own credentials.' },
   { key: 'aws:PrincipalServiceName', type: 'String', description: 'The name of the AWS service principal making the request, such as cloudtrail.amazonaws.com.' },
