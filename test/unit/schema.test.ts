@@ -50,8 +50,9 @@ describe('schema: ranges', () => {
     const emptyPrincipal = schemaFindings(policy([trustStatement({ Principal: {} })]));
     assert.deepEqual(emptyPrincipal.map(([at]) => at), ['{}']);
     assert.match(emptyPrincipal[0][1], /at least one principal type/);
-    const stringPrincipal = schemaFindings(policy([trustStatement({ Principal: 'arn:aws:iam::111122223333:root' })]));
-    assert.match(stringPrincipal[0][1], /must be "\*"/);
+    // A Principal string other than "*" is claimed by the more precise invalid-principal rule.
+    const stringPrincipal = lint(policy([trustStatement({ Principal: 'arn:aws:iam::111122223333:root' })])).findings;
+    assert.deepEqual(stringPrincipal.map((f) => [f.rule, f.at]), [['invalid-principal', '"arn:aws:iam::111122223333:root"']]);
   });
 
   it('rejects a Principal in an identity policy with a clear reason', () => {
@@ -78,7 +79,11 @@ describe('schema: accepts real policies', () => {
     const statements = [
       identityStatement({ Sid: 'One', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['arn:aws:s3:::a/*', 'arn:aws:s3:::b/*'] }),
       { Effect: 'Deny', NotAction: ['iam:*', 'organizations:*'], NotResource: 'arn:aws:s3:::a/*' },
-      identityStatement({ Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 }, Bool: { 'aws:SecureTransport': true }, StringLike: { 's3:prefix': ['', 'home/'] } } }),
+      identityStatement({
+        Action: 's3:ListBucket',
+        Resource: 'arn:aws:s3:::a',
+        Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 }, Bool: { 'aws:SecureTransport': true }, StringLike: { 's3:prefix': ['', 'home/'] } },
+      }),
     ];
     assert.deepEqual(lint(policy(statements)).findings, []);
   });
@@ -92,7 +97,9 @@ describe('schema: accepts real policies', () => {
     };
     assert.deepEqual(lint(policy([trustStatement({ Principal: principal })])).findings, []);
     const publicRead = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' };
-    assert.deepEqual(lint(policy([publicRead], { Version: '2012-10-17', Id: 'PublicSite' })).findings, []);
+    // Valid, and public on purpose: only the public-principal warning remains.
+    const findings = lint(policy([publicRead], { Version: '2012-10-17', Id: 'PublicSite' })).findings;
+    assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.at]), [['public-principal', 'warning', '"*"']]);
   });
 });
 
