@@ -6,4 +6,6 @@ export { kindSettingForFile, type KindReason } from './classify';
 export { RULES, RULES_BY_ID, type Rule } from './rules';
 export { defaultSeverity } from './rules/rule';
 export { normalizeSettings, ruleDocsUrl, DEFAULT_SETTINGS, PROJECT_URL, type PolicySettings } from './settings';
+export type { QuickFix, TextEdit } from './fixes';
+export { IAM_DATA_INFO } from './iam';
 export * from './types';

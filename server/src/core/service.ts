@@ -1,4 +1,5 @@
 import { analyze, type Analysis, type AnalyzeOptions } from './analyze';
+import { quickFixes } from './fixes';
 import { parseDocument, type ParsedDocument, type ParseOptions } from './parse';
 import { RULES } from './rules';
 
@@ -9,6 +10,8 @@ import { RULES } from './rules';
 export interface PolicyService {
   parse(text: string, options?: Partial<ParseOptions>): ParsedDocument;
   analyze(parsed: ParsedDocument, options?: AnalyzeOptions): Analysis;
+  /** Quick fixes for a finding the client sends back (rule, span and data of a diagnostic). */
+  quickFixes: typeof quickFixes;
   rules: typeof RULES;
 }
 
@@ -16,6 +19,7 @@ export function createPolicyService(): PolicyService {
   return {
     parse: (text, options) => parseDocument(text, { allowComments: options?.allowComments ?? false }),
     analyze,
+    quickFixes,
     rules: RULES,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   TextDocuments,
   TextDocumentSyncKind,
   DocumentDiagnosticReportKind,
@@ -9,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyService, kindSettingForFile, type Analysis, type ParsedDocument } from '../core';
 import { DocumentKindNotification, SETTINGS_SECTION, type DocumentKindParams } from '../shared/protocol';
-import { toDiagnostic } from './convert';
+import { toCodeActions, toDiagnostic } from './convert';
 import { describe, runSafe } from './safe';
 import { SettingsStore } from './settingsStore';
 import { version } from '../../../package.json';
@@ -42,6 +43,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         ...(pullDiagnostics
           ? { diagnosticProvider: { identifier: 'iam-policy', interFileDependencies: false, workspaceDiagnostics: false } }
           : {}),
@@ -83,6 +85,15 @@ export function startServer(connection: Connection): void {
     const items = await runSafe(connection, 'Diagnostics', [], token, () => (document ? diagnose(document) : []));
     if (!Array.isArray(items)) throw items; // cancelled: let the client re-ask
     return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const actions = await runSafe(connection, 'Code actions', [], token, () =>
+      document ? toCodeActions(document, params.context.diagnostics, (finding) => service.quickFixes(parse(document), finding)) : [],
+    );
+    if (!Array.isArray(actions)) throw actions;
+    return actions;
   });
 
   function schedulePush(document: TextDocument): void {

@@ -1,17 +1,38 @@
+import { conditionKeyNotApplicable } from './conditionKeyNotApplicable';
+import { conditionTypeMismatch } from './conditionTypeMismatch';
+import { forAllValuesSingleValued } from './forAllValuesSingleValued';
+import { mfaIfExists } from './mfaIfExists';
+import { unknownConditionKey } from './unknownConditionKey';
+import { unknownConditionOperator } from './unknownConditionOperator';
+import { wildcardWithoutLike } from './wildcardWithoutLike';
+import { assumeRoleWildcardResource } from './assumeRoleWildcardResource';
 import { duplicateKey } from './duplicateKey';
 import { duplicateSid } from './duplicateSid';
+import { fullAdmin } from './fullAdmin';
+import { invalidArn } from './invalidArn';
 import { invalidCharacter } from './invalidCharacter';
 import { invalidEffect } from './invalidEffect';
+import { invalidPrincipal } from './invalidPrincipal';
 import { invalidSid } from './invalidSid';
 import { invalidVersion } from './invalidVersion';
 import { jsonSyntax } from './jsonSyntax';
 import { missingPrincipal } from './missingPrincipal';
 import { missingVersion } from './missingVersion';
+import { notActionWithAllow } from './notActionWithAllow';
+import { notPrincipalWithAllow } from './notPrincipalWithAllow';
+import { notResourceWithAllow } from './notResourceWithAllow';
+import { passRoleWildcardResource } from './passRoleWildcardResource';
 import { policySize } from './policySize';
 import { policyVariableVersion } from './policyVariableVersion';
+import { publicPrincipal } from './publicPrincipal';
+import { redundantAction } from './redundantAction';
+import { resourceMismatch } from './resourceMismatch';
 import type { Rule } from './rule';
 import { schema } from './schema';
 import { trustHasResource } from './trustHasResource';
+import { unknownAction } from './unknownAction';
+import { unknownService } from './unknownService';
+import { wildcardMatchesNothing } from './wildcardMatchesNothing';
 
 /** Every rule, in the order their findings are reported when they share a position. */
 export const RULES: readonly Rule[] = [
@@ -29,9 +50,30 @@ export const RULES: readonly Rule[] = [
   policySize,
   invalidCharacter,
   // [3] actions
+  unknownService,
+  unknownAction,
+  wildcardMatchesNothing,
+  redundantAction,
   // [3] resources
+  invalidArn,
+  resourceMismatch,
   // [3] conditions
+  unknownConditionOperator,
+  unknownConditionKey,
+  conditionKeyNotApplicable,
+  conditionTypeMismatch,
+  forAllValuesSingleValued,
+  wildcardWithoutLike,
+  mfaIfExists,
   // [3] principals and least privilege
+  invalidPrincipal,
+  publicPrincipal,
+  notPrincipalWithAllow,
+  fullAdmin,
+  passRoleWildcardResource,
+  assumeRoleWildcardResource,
+  notActionWithAllow,
+  notResourceWithAllow,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
