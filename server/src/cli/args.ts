@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { KindSetting } from '../core';
+import type { ConfigChoice } from './config';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -7,6 +8,7 @@ export interface LintArgs {
   format: OutputFormat;
   kind: KindSetting;
   maxWarnings: number | undefined;
+  config: ConfigChoice;
   paths: string[];
 }
 
@@ -28,10 +30,27 @@ Options:
                              A kind also makes the files named on the command line be linted as
                              policies even when they do not look like one.
   --max-warnings N           exit 1 when there are more than N warnings (default: no limit)
+  --config FILE              use this config file for every file, instead of looking for the
+                             nearest .iampolicyrc.json above each file
+  --no-config                use no config file
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
+Config file: each file is linted with the nearest .iampolicyrc.json in its folder or above
+(the nearest one wins; they are not merged). JSON, comments allowed:
+  {
+    "rules": { "<rule id>": "error" | "warning" | "info" | "hint" | "off" },
+    "files": { "<glob>": "trust" | "identity" | "resource" | "auto" | "ignore" }
+  }
+"rules" changes severities or turns rules off. "files" sets the kind of the files a glob matches
+(globs are relative to the config file's folder; a glob without "/" matches file names anywhere
+below it; the first matching glob wins); such files are linted even when they do not look like
+policies, and "ignore" skips them. --kind wins over the globs for the files named on the command
+line; files found in folders follow the globs first, then --kind.
+An invalid config (bad JSON, unknown rule id, unknown severity or kind) is a usage error.
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error (including an
+invalid config file).
 `;
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
@@ -48,6 +67,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         format: { type: 'string' },
         kind: { type: 'string' },
         'max-warnings': { type: 'string' },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -70,12 +91,17 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
     throw new UsageError(`--max-warnings must be a whole number, not "${maxWarnings}"`);
   }
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+  if (values.config === '') throw new UsageError('--config needs a file name');
+  const config: ConfigChoice =
+    values.config !== undefined ? { mode: 'file', path: values.config } : values['no-config'] ? { mode: 'none' } : { mode: 'auto' };
   return {
     name: 'lint',
     args: {
       format: format as OutputFormat,
       kind: kind as KindSetting,
       maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+      config,
       paths,
     },
   };

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** A file to lint, as the user named it (or as found under a folder they named). */
+/** A file to lint, as the user named it (or as found under a folder they named). Read it with `readText`. */
 export interface InputFile {
   path: string;
-  text: string;
   /** Named on the command line (not found by walking a folder). */
   explicit: boolean;
 }
@@ -13,8 +12,13 @@ export interface InputFile {
 export class InputError extends Error {}
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Our own config file (config.ts) is JSON but never a policy: do not list it as a skipped file. */
+const SKIPPED_FILES = new Set(['.iampolicyrc.json']);
 
-/** Reads the named files and every *.json below the named folders, in a stable order. */
+/**
+ * The named files and every *.json below the named folders, in a stable order. Files are read later,
+ * so that files a config ignores are never read.
+ */
 export function collectFiles(paths: readonly string[]): InputFile[] {
   const files: InputFile[] = [];
   const seen = new Set<string>(); // a file named twice, or inside a named folder too, is linted once
@@ -22,7 +26,7 @@ export function collectFiles(paths: readonly string[]): InputFile[] {
     const key = resolve(path);
     if (seen.has(key)) return;
     seen.add(key);
-    files.push({ path, text: readText(path), explicit });
+    files.push({ path, explicit });
   };
   for (const path of paths) {
     if (statOrFail(path).isDirectory()) {
@@ -49,7 +53,7 @@ function walk(folder: string): string[] {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      } else if (entry.name.toLowerCase().endsWith('.json') && (entry.isFile() || isLinkToFile(path))) {
+      } else if (entry.name.toLowerCase().endsWith('.json') && !SKIPPED_FILES.has(entry.name) && (entry.isFile() || isLinkToFile(path))) {
         found.push(path);
       }
     }
@@ -78,7 +82,7 @@ function statOrFail(path: string) {
  * Reads UTF-8 text. Invalid bytes become U+FFFD (reported by the invalid-character rule at their place)
  * instead of failing the whole run; a byte order mark is dropped as editors do.
  */
-function readText(path: string): string {
+export function readText(path: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

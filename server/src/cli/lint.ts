@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, type Finding, type KindSetting, type PolicyKind, type SeverityOverride } from '../core';
-import type { InputFile } from './files';
+import { createPolicyService, type Finding, type KindSetting, type PolicyKind } from '../core';
+import type { FileSettings } from './config';
+import { readText, type InputFile } from './files';
 
 export interface Position {
   line: number;
@@ -22,28 +23,36 @@ export interface LintReport {
   files: FileReport[];
   /** JSON files that are not IAM policies. */
   skipped: string[];
+  /** Files named on the command line that a config file says to ignore (files found in folders are ignored silently). */
+  ignored: string[];
 }
 
 export interface LintOptions {
+  /** From --kind. */
   kind: KindSetting;
-  rules?: Readonly<Record<string, SeverityOverride>>;
+  /** The config file's settings for a file (see config.ts), if any. */
+  settingsFor?: (path: string) => FileSettings | undefined;
 }
 
 export function lintFiles(files: readonly InputFile[], options: LintOptions): LintReport {
   const service = createPolicyService();
-  const report: LintReport = { files: [], skipped: [] };
+  const report: LintReport = { files: [], skipped: [], ignored: [] };
   for (const file of files) {
-    const parsed = service.parse(file.text, { allowComments: /\.jsonc$/i.test(file.path) });
-    // A kind given with --kind forces the files named on the command line; files found in folders
-    // must still look like policies, so that package.json and friends are not linted as policies.
-    const forced = file.explicit || parsed.hasTopLevelStatement;
-    const kindSetting = options.kind === 'auto' || !forced ? undefined : options.kind;
-    const analysis = service.analyze(parsed, { fileName: file.path, kindSetting, rules: options.rules });
+    const settings = options.settingsFor?.(file.path);
+    const forcedByCommandLine = file.explicit && options.kind !== 'auto';
+    if (settings?.kindSetting === 'ignore' && !forcedByCommandLine) {
+      if (file.explicit) report.ignored.push(file.path);
+      continue;
+    }
+    const text = readText(file.path);
+    const parsed = service.parse(text, { allowComments: /\.jsonc$/i.test(file.path) });
+    const kindSetting = chooseKind(file, parsed.hasTopLevelStatement, options.kind, settings?.kindSetting);
+    const analysis = service.analyze(parsed, { fileName: file.path, kindSetting, rules: settings?.rules });
     if (!analysis.kind) {
       report.skipped.push(file.path);
       continue;
     }
-    const document = TextDocument.create('file:///lint', 'json', 0, file.text);
+    const document = TextDocument.create('file:///lint', 'json', 0, text);
     report.files.push({
       path: file.path,
       kind: analysis.kind,
@@ -54,6 +63,22 @@ export function lintFiles(files: readonly InputFile[], options: LintOptions): Li
     });
   }
   return report;
+}
+
+/**
+ * --kind forces the files named on the command line. Files found in folders follow their config's
+ * `files` glob first (it names them one by one), then --kind when they look like policies, so that
+ * package.json and friends are not linted as policies.
+ */
+function chooseKind(
+  file: InputFile,
+  looksLikePolicy: boolean,
+  commandLine: KindSetting,
+  fromConfig: KindSetting | undefined,
+): KindSetting | undefined {
+  if (file.explicit && commandLine !== 'auto') return commandLine;
+  if (fromConfig !== undefined) return fromConfig;
+  return commandLine !== 'auto' && looksLikePolicy ? commandLine : undefined;
 }
 
 export function countBySeverity(report: LintReport): Record<Finding['severity'], number> {

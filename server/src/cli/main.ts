@@ -1,5 +1,6 @@
 import { version } from '../../../package.json';
 import { parseCommandLine, USAGE, UsageError, type LintArgs } from './args';
+import { ConfigResolver } from './config';
 import { collectFiles, InputError } from './files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -31,7 +32,8 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
 }
 
 function lint(args: LintArgs, out: (text: string) => void): number {
-  const report = lintFiles(collectFiles(args.paths), { kind: args.kind });
+  const configs = new ConfigResolver(args.config);
+  const report = lintFiles(collectFiles(args.paths), { kind: args.kind, settingsFor: (path) => configs.settingsFor(path) });
   switch (args.format) {
     case 'json':
       out(formatJson(report));

@@ -13,6 +13,9 @@ export function formatText(report: LintReport): string {
       lines.push(`${where}  ${f.severity}  ${f.message}  [${f.rule}]`);
     }
   }
+  if (report.ignored.length > 0) {
+    lines.push(`Ignored (by a config file): ${report.ignored.join(', ')}`);
+  }
   if (report.skipped.length > 0) {
     lines.push(`Skipped (not IAM policies): ${report.skipped.join(', ')}`);
   }
