@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES, RULES_BY_ID } from '../../server/src/core';
-import { renderRuleDoc, renderRuleIndex } from '../../server/src/core/ruleDocs';
+import { POLICY_KINDS, RULES, RULES_BY_ID, defaultSeverity, type PolicyKind } from '../../server/src/core';
+import { renderReadmeRules, renderRuleDoc, renderRuleIndex } from '../../server/src/core/ruleDocs';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** The ids that issue [1] implements; later issues add theirs here. */
-const FOUNDATION_RULES = [
+/** The ids that issues [1] and [3] implement; later issues add theirs here. */
+const IMPLEMENTED_RULES = [
   'json-syntax',
   'duplicate-key',
   'schema',
@@ -21,18 +21,55 @@ const FOUNDATION_RULES = [
   'trust-has-resource',
   'policy-variable-version',
   'policy-size',
+  // [3]
+  'unknown-service',
+  'unknown-action',
+  'wildcard-matches-nothing',
+  'redundant-action',
+  'invalid-arn',
+  'resource-mismatch',
+  'unknown-condition-operator',
+  'unknown-condition-key',
+  'condition-key-not-applicable',
+  'condition-type-mismatch',
+  'forallvalues-single-valued',
+  'wildcard-without-like',
+  'mfa-if-exists',
+  'invalid-principal',
+  'public-principal',
+  'not-principal-with-allow',
+  'full-admin',
+  'passrole-wildcard-resource',
+  'assume-role-wildcard-resource',
+  'not-action-with-allow',
+  'not-resource-with-allow',
 ];
 
+/**
+ * A documented severity per kind: "warning", "error in trust, warning in resource", or
+ * "warning (error in trust)".
+ */
+function documentedSeverities(text: string): Record<PolicyKind, string> {
+  const perKind = /^(\w+) in trust, (\w+) in resource$/.exec(text);
+  if (perKind) return { trust: perKind[1], resource: perKind[2], identity: perKind[2] };
+  const trustOnly = /^(\w+) \((\w+) in trust\)$/.exec(text);
+  if (trustOnly) return { trust: trustOnly[2], resource: trustOnly[1], identity: trustOnly[1] };
+  return { trust: text, resource: text, identity: text };
+}
+
 describe('rule catalog', () => {
-  it('has every foundation rule id of RULES.md, with its documented default severity', () => {
+  it('has every implemented rule id of RULES.md, with its documented default severity per kind', () => {
     const catalog = readFileSync(join(root, '..', 'shared', 'RULES.md'), 'utf8');
-    for (const id of FOUNDATION_RULES) {
+    for (const id of IMPLEMENTED_RULES) {
       const rule = RULES_BY_ID.get(id);
       assert.ok(rule, `missing rule ${id}`);
       const row = catalog.split('\n').find((line) => line.startsWith(`| ${id} |`));
       assert.ok(row, `${id} not in RULES.md`);
-      const documented = row.split('|')[2].trim();
-      assert.equal(typeof rule.severity === 'string' ? rule.severity : rule.severity.trust, documented.split(' ')[0], id);
+      const documented = documentedSeverities(row.split('|')[2].trim());
+      for (const kind of POLICY_KINDS) {
+        if (rule.kinds && !rule.kinds.includes(kind)) continue;
+        assert.equal(defaultSeverity(rule, kind), documented[kind], `${id} in ${kind} policies`);
+      }
     }
   });
 
@@ -49,5 +86,6 @@ describe('rule catalog', () => {
       assert.equal(readFileSync(join(root, 'docs', 'rules', `${rule.id}.md`), 'utf8'), renderRuleDoc(rule), rule.id);
     }
     assert.equal(readFileSync(join(root, 'docs', 'rules', 'README.md'), 'utf8'), renderRuleIndex(RULES));
+    assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(renderReadmeRules(RULES)), 'README rules table');
   });
 });
