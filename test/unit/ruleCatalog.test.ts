@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { POLICY_KINDS, RULES, RULES_BY_ID, defaultSeverity, type PolicyKind } from '../../server/src/core';
-import { renderReadmeRules, renderRuleDoc, renderRuleIndex } from '../../server/src/core/ruleDocs';
+import { renderConfigSchema, renderReadmeRules, renderRuleDoc, renderRuleIndex } from '../../server/src/core/ruleDocs';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -87,5 +87,6 @@ describe('rule catalog', () => {
     }
     assert.equal(readFileSync(join(root, 'docs', 'rules', 'README.md'), 'utf8'), renderRuleIndex(RULES));
     assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(renderReadmeRules(RULES)), 'README rules table');
+    assert.equal(readFileSync(join(root, 'schemas', 'iampolicyrc.schema.json'), 'utf8'), renderConfigSchema(RULES));
   });
 });
