@@ -111,3 +111,17 @@ describe('schema: one finding per mistake', () => {
     assert.equal(stillMissing.length, 2, 'an unrelated unknown key does not hide a missing Action');
   });
 });
+
+describe('schema: what AWS waives', () => {
+  const ecr = (actions: string[]) =>
+    policy([{ Sid: 'AllowPull', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: actions }]);
+
+  it('accepts an ECR repository policy without Resource, as AWS documents them', () => {
+    assert.deepEqual(lint(ecr(['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']), { kindSetting: 'resource' }).findings, []);
+  });
+
+  it('still requires Resource in other resource policies, and in mixed statements', () => {
+    assert.equal(schemaFindings(ecr(['s3:GetObject']), { kindSetting: 'resource' }).length, 1);
+    assert.equal(schemaFindings(ecr(['ecr:BatchGetImage', 's3:GetObject']), { kindSetting: 'resource' }).length, 1);
+  });
+});

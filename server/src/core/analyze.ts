@@ -8,6 +8,7 @@ import { defaultSeverity } from './rules/rule';
 import { schema as schemaRule } from './rules/schema';
 import { problemMessage, problemSpan } from './schema/problemMessages';
 import { schemaProblems, type SchemaProblem } from './schema/schemaProblems';
+import { isWaived } from './schema/waivers';
 import type { Finding, KindSetting, PolicyKind, SeverityOverride, Span } from './types';
 
 export interface AnalyzeOptions {
@@ -72,6 +73,7 @@ function reportSchemaProblems(parsed: ParsedDocument, kind: PolicyKind, reporter
   }
   const reported = new Set<string>();
   for (const problem of schemaProblems(kind, toValue(root))) {
+    if (isWaived(problem, kind, root)) continue;
     const [rule, message] = claimant(problem, kind);
     const span = problemSpan(root, problem);
     // ajv can fail one value twice (`type` and `enum` for "Version": 2012): say the same thing once.
