@@ -59,7 +59,8 @@ export function toValue(node: Node | undefined): unknown {
         if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(result, key)) continue;
         const value = property.children?.[1];
         // A property whose value did not parse is left out rather than reported as a wrong type.
-        if (value) result[key] = toValue(value);
+        // defineProperty, not assignment: a "__proto__" key must stay a key (that IAM rejects), not a prototype.
+        if (value) Object.defineProperty(result, key, { value: toValue(value), enumerable: true, writable: true, configurable: true });
       }
       return result;
     }

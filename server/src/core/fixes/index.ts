@@ -15,8 +15,8 @@ const FIXES: Readonly<Record<string, FixProvider>> = {
 
 /** The quick fixes for one finding (as sent back by the client: rule, span, data). Never throws on stale input. */
 export function quickFixes(parsed: ParsedDocument, finding: Span & { rule: string; data?: Record<string, unknown> }): QuickFix[] {
+  if (!Object.hasOwn(FIXES, finding.rule)) return [];
   const provider = FIXES[finding.rule];
-  if (!provider) return [];
   return provider({ parsed, rule: finding.rule, span: { offset: finding.offset, length: finding.length }, data: finding.data ?? {} });
 }
 

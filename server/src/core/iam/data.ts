@@ -118,7 +118,8 @@ function expand(prefix: string, compact: CompactService): ServiceInfo {
 
 /** The services owning condition keys whose prefix is not a service (`saml:`, `accounts.google.com:`). */
 export function servicesForKeyPrefix(prefix: string): readonly string[] {
-  return UNASSOCIATED_KEY_PREFIXES[prefix.toLowerCase()] ?? [];
+  const lower = prefix.toLowerCase();
+  return Object.hasOwn(UNASSOCIATED_KEY_PREFIXES, lower) ? UNASSOCIATED_KEY_PREFIXES[lower] : [];
 }
 
 /** Condition key prefixes that are not services but are known to the data (with `${...}` placeholders). */

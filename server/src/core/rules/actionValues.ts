@@ -84,6 +84,12 @@ function servicesWithAction(name: string, limit: number): string[] {
 const LIMIT = 3;
 
 /**
+ * How many values of one document get "did you mean" suggestions. Each costs an edit-distance pass
+ * over a service's actions; a pasted list of thousands of unknown names must not stall the server.
+ */
+export const SUGGESTION_BUDGET = 200;
+
+/**
  * Replacements for an action with an unknown service prefix, as whole action strings, best first:
  * close prefixes that have the action (`s4:GetObject` -> `s3:GetObject`), else the close prefixes
  * alone. Other services that merely share the action name are no guess: retired services

@@ -34,7 +34,8 @@ const DOCUMENTED_ELSEWHERE: Record<string, readonly string[]> = {
 function supports(action: ActionInfo, key: string): boolean {
   if (actionSupportsKey(action, key)) return true;
   const id = `${action.service}:${action.name}`;
-  return (DOCUMENTED_ELSEWHERE[key.toLowerCase()] ?? []).some((pattern) => wildcardRegExp(pattern).test(id));
+  const lower = key.toLowerCase();
+  return (Object.hasOwn(DOCUMENTED_ELSEWHERE, lower) ? DOCUMENTED_ELSEWHERE[lower] : []).some((pattern) => wildcardRegExp(pattern).test(id));
 }
 
 /**

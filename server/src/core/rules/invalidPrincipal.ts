@@ -31,7 +31,7 @@ function unknownKeyMessage(key: string): string {
   const valid = `The principal types are ${PRINCIPAL_KEYS.map((k) => `"${k}"`).join(', ')} (case matters).`;
   const sameIgnoringCase = PRINCIPAL_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
   if (sameIgnoringCase) return `"${key}" must be written "${sameIgnoringCase}": principal types are case-sensitive.`;
-  const meant = MEANT[key.toLowerCase()] ?? closest(key, PRINCIPAL_KEYS, 1)[0];
+  const meant = (Object.hasOwn(MEANT, key.toLowerCase()) ? MEANT[key.toLowerCase()] : undefined) ?? closest(key, PRINCIPAL_KEYS, 1)[0];
   if (meant === 'AWS') return `"${key}" is not a principal type; accounts, users and roles all go under "AWS" (e.g. {"AWS": "arn:aws:iam::123456789012:${/role/i.test(key) ? 'role/NAME' : /user/i.test(key) ? 'user/NAME' : 'root'}"}). ${valid}`;
   return meant ? `"${key}" is not a principal type; did you mean "${meant}"? ${valid}` : `"${key}" is not a principal type. ${valid}`;
 }

@@ -46,11 +46,14 @@ const NARROWING_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 
-/** Whether a condition value admits anyone: only wildcards, every IP address, or an ARN of wildcards. */
+/**
+ * Whether a condition value admits anyone: only wildcards, every IP address, an ARN of wildcards, or
+ * a pattern whose literal part is little more than the key's own syntax (`o-*`, `1*`, `*:*`).
+ */
 function admitsAnyone(key: string, value: string): boolean {
   if (/^[*?]*$/.test(value) || value === '0.0.0.0/0' || value === '::/0') return true;
   const arn = splitArn(value);
-  if (!arn) return false;
+  if (!arn) return /[*?]/.test(value) && value.replace(/[*?]/g, '').replace(/^(o|ou|r)-/, '').replace(/[^A-Za-z0-9]/g, '').length < 4;
   const open = (field: string) => /^[*?]*$/.test(field);
   if (open(arn.region) && open(arn.account) && open(arn.resource)) return true;
   // Anyone can create a role with a given name in their own account: the account is what narrows.
@@ -65,7 +68,8 @@ function narrows(entry: ConditionEntry): boolean {
   if (operator.negated || operator.ifExists || operator.setOperator === 'ForAllValues') return false;
   if (operator.family === 'Null' || operator.family === 'Bool') return false;
   const values = entry.values.map((v) => String(v.value));
-  return values.length > 0 && !values.every((v) => admitsAnyone(entry.key.toLowerCase(), v));
+  // The values of one key are ORed: the loosest one decides.
+  return values.length > 0 && !values.some((v) => admitsAnyone(entry.key.toLowerCase(), v));
 }
 
 /** The `"*"` nodes of a statement's Principal: the whole element, or `"*"` under `AWS`. */

@@ -30,6 +30,10 @@ const EXTRA_RESOURCES: Readonly<Record<string, string>> = {
   'cloudformation:createchangeset': 'arn:${Partition}:cloudformation:${Region}:${Account}:transform/${TransformName}',
 };
 
+const extraResource = (key: string) => (Object.hasOwn(EXTRA_RESOURCES, key) ? EXTRA_RESOURCES[key] : undefined);
+
+const MRAP_OBJECT = 'arn:${Partition}:s3::${Account}:accesspoint/${AccessPointAlias}/object/${ObjectName}';
+
 /** What the actions of one statement can apply to. */
 interface Grants {
   actions: ActionInfo[];
@@ -63,7 +67,10 @@ function readGrants(texts: readonly string[]): Grants | undefined {
     const types = actionResourceTypes(action);
     if (types.length === 0) starOnly.push(action);
     if (SHARED_PREFIXES.has(action.service) || TAGGING_ACTIONS.test(action.name)) serviceWide.add(action.service);
-    const extra = EXTRA_RESOURCES[actionId(action).toLowerCase()] ?? (types.length === 0 ? EXTRA_RESOURCES[action.service] : undefined);
+    const extra = extraResource(actionId(action).toLowerCase()) ?? (types.length === 0 ? extraResource(action.service) : undefined);
+    // Multi-Region Access Point objects, as AWS's S3 guide grants them; the reference data lists only
+    // single-Region access points.
+    if (types.some((t) => t.service === 's3' && t.name === 'object')) unnamed.add(MRAP_OBJECT);
     if (extra) unnamed.add(extra);
     for (const type of types) {
       const same = named.get(type.arn);

@@ -1,6 +1,6 @@
 import { getService } from '../iam';
 import type { Rule } from './rule';
-import { actionLists, actionSuggestions, judgeAction, orList } from './actionValues';
+import { SUGGESTION_BUDGET, actionLists, actionSuggestions, judgeAction, orList } from './actionValues';
 
 export const unknownAction: Rule = {
   id: 'unknown-action',
@@ -18,12 +18,13 @@ Fix the spelling (\`"s3:GetObject"\`) or the service (\`"logs:PutLogEvents"\`); 
 nearest known actions. An action AWS added after the bundled IAM data was generated is reported too:
 update the extension, or turn the rule off for that file.`,
   check({ policy, report }) {
+    let budget = SUGGESTION_BUDGET;
     for (const { values } of actionLists(policy)) {
       for (const { node, text } of values) {
         const verdict = judgeAction(text);
         if (verdict.kind !== 'unknown-action') continue;
         const service = getService(verdict.service);
-        const suggestions = actionSuggestions(verdict.service, verdict.name);
+        const suggestions = budget-- > 0 ? actionSuggestions(verdict.service, verdict.name) : [];
         const what = verdict.name === '' ? `"${text}" has no action name after the colon` : `${service?.name ?? verdict.service} has no action "${verdict.name}"`;
         const hint =
           suggestions.length > 0

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { actionLists, colonSuggestions, judgeAction, orList, serviceSuggestions } from './actionValues';
+import { SUGGESTION_BUDGET, actionLists, colonSuggestions, judgeAction, orList, serviceSuggestions } from './actionValues';
 
 export const unknownService: Rule = {
   id: 'unknown-service',
@@ -17,11 +17,12 @@ by IAM ("Actions/Conditions must be prefaced by a vendor").
 Fix the prefix (\`"s3:GetObject"\`). The service reference lists every prefix; a prefix introduced after the
 bundled IAM data was generated is reported too: update the extension, or turn the rule off for that file.`,
   check({ policy, report }) {
+    let budget = SUGGESTION_BUDGET;
     for (const { name: element, values } of actionLists(policy)) {
       for (const { node, text } of values) {
         const verdict = judgeAction(text);
         if (verdict.kind === 'no-colon') {
-          const suggestions = colonSuggestions(text);
+          const suggestions = budget-- > 0 ? colonSuggestions(text) : [];
           const example = suggestions.length > 0 ? `did you mean ${orList(suggestions)}?` : 'for example "s3:GetObject"';
           report(
             node,
@@ -31,7 +32,7 @@ bundled IAM data was generated is reported too: update the extension, or turn th
             { suggestions },
           );
         } else if (verdict.kind === 'unknown-service') {
-          const suggestions = serviceSuggestions(text, verdict.service, verdict.name);
+          const suggestions = budget-- > 0 ? serviceSuggestions(text, verdict.service, verdict.name) : [];
           const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
           report(
             node,
