@@ -1,13 +1,11 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { kindSettingForFile, POLICY_KINDS, RULES_BY_ID, SEVERITIES, type KindSetting, type SeverityOverride } from '../core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { KIND_SETTINGS, kindSettingForFile, RULES_BY_ID, SEVERITY_OVERRIDES, type KindSetting, type SeverityOverride } from '../core';
 import { closest } from '../core/iam';
 import { UsageError } from './args';
-import { InputError, readText } from './files';
-
-/** The one config file name: one name keeps `find -name` and code review simple. JSON with comments. */
-export const CONFIG_FILE_NAME = '.iampolicyrc.json';
+import { CONFIG_FILE_NAME, InputError, readText } from './files';
 
 /** A validated config file: the same meaning as the editor settings `iamPolicy.rules` and `iamPolicy.files`. */
 export interface CliConfig {
@@ -28,8 +26,6 @@ export interface FileSettings {
 /** `auto`: the nearest config above each file; a path: that file for every file; `none`: no config. */
 export type ConfigChoice = { mode: 'auto' } | { mode: 'file'; path: string } | { mode: 'none' };
 
-const OVERRIDES: readonly string[] = [...SEVERITIES, 'off'];
-const KIND_SETTINGS: readonly string[] = [...POLICY_KINDS, 'auto', 'ignore'];
 /** `$schema` is allowed so that editors can validate the file; it has no meaning here. */
 const TOP_LEVEL_KEYS: readonly string[] = ['rules', 'files', '$schema'];
 
@@ -125,7 +121,7 @@ function validate(root: Node, at: At): Pick<CliConfig, 'rules' | 'files'> {
       for (const [ruleKey, severity] of properties(value, at)) {
         const id = ruleKey.value as string;
         if (!RULES_BY_ID.has(id)) at(ruleKey.offset, `unknown rule "${id}"${didYouMean(id, RULES_BY_ID.keys())}`);
-        const override = choice(severity, OVERRIDES, at, 'a severity', `the severity of "${id}"`);
+        const override = choice(severity, SEVERITY_OVERRIDES, at, 'a severity', `the severity of "${id}"`);
         if (override) rules[id] = override as SeverityOverride;
       }
     } else if (name === 'files') {
@@ -191,15 +187,8 @@ function describeParseError(error: ParseError): string {
 
 /** 1-based `line:column` (UTF-16 columns, as the lint output). */
 function lineColumn(text: string, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return `${line}:${offset - lineStart + 1}`;
+  const { line, character } = TextDocument.create('file:///config', 'jsonc', 0, text).positionAt(offset);
+  return `${line + 1}:${character + 1}`;
 }
 
 /** Relative to the working folder when the config is below it (as CI logs show paths), else absolute. */

@@ -12,8 +12,11 @@ export interface InputFile {
 export class InputError extends Error {}
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-/** Our own config file (config.ts) is JSON but never a policy: do not list it as a skipped file. */
-const SKIPPED_FILES = new Set(['.iampolicyrc.json']);
+/** The CLI config file (config.ts): one name keeps `find -name` and code review simple. JSON with comments. */
+export const CONFIG_FILE_NAME = '.iampolicyrc.json';
+
+/** Our own config file is JSON but never a policy: do not list it as a skipped file. */
+const SKIPPED_FILES = new Set([CONFIG_FILE_NAME]);
 
 /**
  * The named files and every *.json below the named folders, in a stable order. Files are read later,

@@ -5,7 +5,7 @@ export type { ParsedDocument, ParseOptions } from './parse';
 export { kindSettingForFile, type KindReason } from './classify';
 export { RULES, RULES_BY_ID, type Rule } from './rules';
 export { defaultSeverity } from './rules/rule';
-export { normalizeSettings, ruleDocsUrl, DEFAULT_SETTINGS, PROJECT_URL, type PolicySettings } from './settings';
+export { normalizeSettings, ruleDocsUrl, DEFAULT_SETTINGS, KIND_SETTINGS, PROJECT_URL, SEVERITY_OVERRIDES, type PolicySettings } from './settings';
 export type { QuickFix, TextEdit } from './fixes';
 export { IAM_DATA_INFO } from './iam';
 export * from './types';

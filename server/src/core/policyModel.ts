@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { findProperty, propertyValue, stringValue, type JsonPath } from './jsonTree';
+import { findProperty, propertyKey, propertyValue, stringValue, type JsonPath } from './jsonTree';
 
 /** One statement of a policy, with its place in the document. */
 export interface Statement {
@@ -40,6 +40,12 @@ function makeStatement(node: Node, index: number, path: JsonPath): Statement {
 /** The value node of a statement element (`Action`, `Principal`, ...). */
 export function element(statement: Statement, name: string): Node | undefined {
   return propertyValue(statement.node, name);
+}
+
+/** The key node of a statement element (`"NotAction"`), where findings about the element itself go. */
+export function elementKey(statement: Statement, name: string): Node | undefined {
+  const property = findProperty(statement.node, name);
+  return property && propertyKey(property);
 }
 
 /** Whether a statement has an element at all (even one whose value did not parse). */

@@ -1,4 +1,5 @@
 import { defaultSeverity, type Rule } from './rules/rule';
+import { KIND_SETTINGS, SEVERITY_OVERRIDES } from './settings';
 import { POLICY_KINDS } from './types';
 
 /** The markdown page of a rule (docs/rules/<id>.md), linked from every diagnostic. */
@@ -50,7 +51,7 @@ export function renderReadmeRules(rules: readonly Rule[]): string {
  * rule ids and severities from it. Generated from the rules, so it lists exactly the ids that exist.
  */
 export function renderConfigSchema(rules: readonly Rule[]): string {
-  const severity = { type: 'string', enum: ['off', 'error', 'warning', 'info', 'hint'] };
+  const severity = { type: 'string', enum: SEVERITY_OVERRIDES };
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'iampolicyrc.schema.json',
@@ -68,7 +69,7 @@ export function renderConfigSchema(rules: readonly Rule[]): string {
       files: {
         description: 'Glob (relative to this file) -> policy kind, "auto" or "ignore" (like the iamPolicy.files setting). The first matching glob wins.',
         type: 'object',
-        additionalProperties: { type: 'string', enum: ['trust', 'identity', 'resource', 'auto', 'ignore'] },
+        additionalProperties: { type: 'string', enum: KIND_SETTINGS },
       },
     },
     additionalProperties: false,

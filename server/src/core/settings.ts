@@ -14,8 +14,12 @@ export interface PolicySettings {
 
 export const DEFAULT_SETTINGS: PolicySettings = { enable: true, rules: {}, files: {} };
 
-const OVERRIDES = new Set<string>([...SEVERITIES, 'off']);
-const KIND_SETTINGS = new Set<string>([...POLICY_KINDS, 'auto', 'ignore']);
+/** The values a rule setting may take, and those a file association may take, in the order docs list them. */
+export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, 'off'];
+export const KIND_SETTINGS: readonly KindSetting[] = [...POLICY_KINDS, 'auto', 'ignore'];
+
+const OVERRIDES = new Set<string>(SEVERITY_OVERRIDES);
+const KINDS = new Set<string>(KIND_SETTINGS);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35,7 +39,7 @@ export function normalizeSettings(raw: unknown): PolicySettings {
   return {
     enable: typeof raw.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
     rules: pickEntries<SeverityOverride>(raw.rules, OVERRIDES),
-    files: pickEntries<KindSetting>(raw.files, KIND_SETTINGS),
+    files: pickEntries<KindSetting>(raw.files, KINDS),
   };
 }
 

@@ -1,3 +1,4 @@
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { ParsedDocument } from '../parse';
 import type { Span } from '../types';
 
@@ -23,3 +24,12 @@ export interface FixRequest {
 }
 
 export type FixProvider = (request: FixRequest) => QuickFix[];
+
+/**
+ * The string node a finding covers, exactly. The document may have changed since the diagnostic was
+ * made: a fix only ever edits the very string it was about.
+ */
+export function stringNodeAt(parsed: ParsedDocument, span: Span): Node | undefined {
+  const node = parsed.root && findNodeAtOffset(parsed.root, span.offset + 1, true);
+  return node?.type === 'string' && node.offset === span.offset && node.length === span.length ? node : undefined;
+}

@@ -1,5 +1,4 @@
-import { findNodeAtOffset } from 'jsonc-parser';
-import type { FixProvider } from './quickFix';
+import { stringNodeAt, type FixProvider } from './quickFix';
 
 /**
  * Removes a redundant value from its list with its separating comma: from the end of the previous
@@ -7,9 +6,9 @@ import type { FixProvider } from './quickFix';
  * lists both keep their layout.
  */
 export const removeListEntry: FixProvider = ({ parsed, span, data }) => {
-  const node = parsed.root && findNodeAtOffset(parsed.root, span.offset + 1, true);
+  const node = stringNodeAt(parsed, span);
   const list = node?.parent;
-  if (node?.type !== 'string' || node.offset !== span.offset || list?.type !== 'array' || !list.children) return [];
+  if (!node || list?.type !== 'array' || !list.children) return [];
   const index = list.children.indexOf(node);
   const previous = list.children[index - 1];
   const next = list.children[index + 1];

@@ -1,5 +1,4 @@
-import { findNodeAtOffset } from 'jsonc-parser';
-import type { FixProvider } from './quickFix';
+import { stringNodeAt, type FixProvider } from './quickFix';
 
 /**
  * "Did you mean" fixes: the finding covers a string (a value, or a key such as a condition key or
@@ -7,9 +6,8 @@ import type { FixProvider } from './quickFix';
  */
 export const replaceWithSuggestion: FixProvider = ({ parsed, span, data }) => {
   const suggestions = Array.isArray(data.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
-  const node = parsed.root && findNodeAtOffset(parsed.root, span.offset + 1, true);
-  // The document may have changed since the diagnostic: only fix the very string it was about.
-  if (node?.type !== 'string' || node.offset !== span.offset || node.length !== span.length) return [];
+  const node = stringNodeAt(parsed, span);
+  if (!node) return [];
   return suggestions.map((suggestion) => ({
     title: `Change to "${suggestion}"`,
     edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(suggestion) }],

@@ -1,4 +1,5 @@
 import { getService, type ActionInfo, type ResourceTypeInfo } from './data';
+import { hasPlaceholder, isPlaceholder } from './placeholders';
 import { hasWildcard, patternsOverlap, policyPatternTokens, templateTokens, type PatternToken } from './wildcard';
 
 /** AWS partitions (IAM-NOTES.md). */
@@ -41,9 +42,9 @@ export function splitArn(text: string): ArnParts | undefined {
   return { partition, service, region, account, resource: parts.slice(5).join(':') };
 }
 
-/** `${...}`: a policy variable or a CloudFormation placeholder, whose value we cannot know. */
-export function hasPlaceholder(text: string): boolean {
-  return /\$\{[^}]*\}/.test(text);
+/** The five fields after `arn:`, in order, for field-by-field matching. */
+function fieldList(parts: ArnParts): string[] {
+  return [parts.partition, parts.service, parts.region, parts.account, parts.resource];
 }
 
 const flexible = (field: string) => hasWildcard(field) || hasPlaceholder(field);
@@ -57,7 +58,7 @@ const FIELD_NAMES = ['arn', 'partition', 'service', 'region', 'account', 'resour
  * expand past colons (IAM user guide), so a wildcard in the last field given may stand for the rest.
  */
 export function arnProblem(text: string): string | undefined {
-  if (text === '*' || /^\$\{[^}]*\}$/.test(text)) return undefined;
+  if (text === '*' || isPlaceholder(text)) return undefined;
   if (!text.startsWith('arn:')) {
     if (text.startsWith('*') || text.startsWith('?') || text.startsWith('${')) return undefined;
     return /^arn:/i.test(text) ? `ARNs start with lower-case "arn:", not "${text.slice(0, 4)}".` : 'A resource must be an ARN (arn:partition:service:region:account:resource) or "*".';
@@ -118,9 +119,9 @@ function templateAlternatives(template: string): TemplateFields[] {
     alternatives = template.split(/,\s*(?=arn:)/).map((one) => {
       const text = one.trim();
       const parts = splitArn(text);
-      const fields = parts && [parts.partition, parts.service, parts.region, parts.account, parts.resource].map((f) => templateTokens(f, slashFree));
+      const fields = parts && fieldList(parts).map((f) => templateTokens(f, slashFree));
       // An `${Account}` may be empty: AWS-owned resources have no account (`arn:aws:ssm:us-east-1::document/AWS-RunShellScript`).
-      if (fields && parts && /^\$\{[^}]*\}$/.test(parts.account)) fields[3] = [{ match: 'any', count: 'many' }];
+      if (fields && parts && isPlaceholder(parts.account)) fields[3] = [{ match: 'any', count: 'many' }];
       return { text, fields };
     });
     templateCache.set(template, alternatives);
@@ -134,7 +135,7 @@ let lastArn: { arn: string; fields: PatternToken[][] | undefined } | undefined;
 function policyArnFields(arn: string): PatternToken[][] | undefined {
   if (lastArn?.arn !== arn) {
     const parts = splitArn(arn);
-    lastArn = { arn, fields: parts && [parts.partition, parts.service, parts.region, parts.account, parts.resource].map((f) => policyPatternTokens(f)) };
+    lastArn = { arn, fields: parts && fieldList(parts).map((f) => policyPatternTokens(f)) };
   }
   return lastArn.fields;
 }

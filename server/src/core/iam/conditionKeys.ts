@@ -1,8 +1,8 @@
 import { getService, hasService, servicePrefixes, servicesForKeyPrefix, unassociatedKeyPrefixes, type ActionInfo, type ConditionKeyType } from './data';
+import { keyDocumentedFor, UNLISTED_SERVICE_KEYS, type PatchedKey } from './dataPatches';
 import { GLOBAL_KEYS, type GlobalKeyInfo } from './globalKeys';
 import { providerForIssuer, type IdentityProvider } from './identityProviders';
 import { closest } from './suggest';
-import { wildcardRegExp } from './wildcard';
 
 /** What a condition key is, as far as the bundled data and our tables know. */
 export type KeyLookup =
@@ -22,17 +22,24 @@ export function baseType(type: ConditionKeyType): ConditionKeyType {
   return isMultiValued(type) ? (type.slice('ArrayOf'.length) as ConditionKeyType) : type;
 }
 
+/** Compiled key patterns; bounded by the keys of the data (a few thousand), so never cleared. */
+const keyRegExps = new Map<string, RegExp>();
+
 /**
  * Templated keys match any non-empty text in place of their placeholder: `aws:PrincipalTag/tag-key`
  * (our table), `s3:ResourceTag/${TagKey}` and `s3:ExistingObjectTag/<key>` (the IAM data's two styles).
  */
 function keyTemplateRegExp(template: string): RegExp {
+  let cached = keyRegExps.get(template);
+  if (cached) return cached;
   const source = template
     .replace(/\/tag-key$/i, '/${TagKey}')
     .split(/\$\{[^}]*\}|<[^>]*>/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.+');
-  return new RegExp(`^${source}$`, 'i');
+  cached = new RegExp(`^${source}$`, 'i');
+  keyRegExps.set(template, cached);
+  return cached;
 }
 
 const isTemplate = (key: string) => key.includes('${') || /<[^>]*>/.test(key) || /\/tag-key$/i.test(key);
@@ -44,24 +51,7 @@ function findGlobal(key: string): GlobalKeyInfo | undefined {
   return globalByKey.get(key.toLowerCase()) ?? globalTemplates.find((t) => t.regExp.test(key))?.info;
 }
 
-interface KeyEntry {
-  key: string;
-  service: string;
-  type: ConditionKeyType;
-  description: string;
-}
-
-/**
- * Service keys AWS uses outside the service authorization reference, so the IAM data lacks them:
- * the Lake Formation guide tests `glue:EvaluatedByLakeFormationTags` in Glue catalog policies, and
- * AWS's own AmazonDataZoneGlueManageAccessRolePolicy tests `lakeformation:GlueARN`.
- */
-const UNLISTED_SERVICE_KEYS: ReadonlyMap<string, KeyEntry> = new Map(
-  [
-    { key: 'glue:EvaluatedByLakeFormationTags', service: 'glue', type: 'Bool' as const, description: 'true when Lake Formation tag-based access control grants the request (cross-account Data Catalog access).' },
-    { key: 'lakeformation:GlueARN', service: 'lakeformation', type: 'String' as const, description: 'Not in the service authorization reference: AWS tests it with Null on lakeformation:GetDataAccess in its AmazonDataZoneGlueManageAccessRolePolicy.' },
-  ].map((entry) => [entry.key.toLowerCase(), entry]),
-);
+type KeyEntry = PatchedKey;
 
 /** Keys of every service by lower-case key, with the templated ones apart; built on the first miss. */
 let allKeys: { exact: Map<string, KeyEntry>; templates: { entry: KeyEntry; regExp: RegExp }[] } | undefined;
@@ -182,7 +172,8 @@ const actionKeyCache = new WeakMap<ActionInfo, RegExp[]>();
 
 /**
  * Whether an action supports a condition key: the key is listed for the action, for one of its
- * resource types' rows, or for one of its resource types (case-insensitive, templates expanded).
+ * resource types' rows, or for one of its resource types (case-insensitive, templates expanded), or
+ * AWS documents it for the action elsewhere (dataPatches.ts).
  */
 export function actionSupportsKey(action: ActionInfo, key: string): boolean {
   let patterns = actionKeyCache.get(action);
@@ -190,8 +181,8 @@ export function actionSupportsKey(action: ActionInfo, key: string): boolean {
     const service = getService(action.service);
     const keys = [...action.conditionKeys];
     for (const rt of action.resourceTypes) keys.push(...(service?.resourceTypes.get(rt.name.toLowerCase())?.conditionKeys ?? []));
-    patterns = keys.map((k) => (isTemplate(k) ? keyTemplateRegExp(k) : wildcardRegExp(k)));
+    patterns = keys.map(keyTemplateRegExp);
     actionKeyCache.set(action, patterns);
   }
-  return patterns.some((p) => p.test(key));
+  return patterns.some((p) => p.test(key)) || keyDocumentedFor(action, key);
 }

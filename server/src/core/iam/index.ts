@@ -2,10 +2,12 @@
 export { IAM_DATA_INFO, getService, hasService, servicePrefixes, type ActionInfo, type ConditionKeyType, type ResourceTypeInfo, type ServiceInfo, type ServiceKeyInfo } from './data';
 export { actionId, findAction, matchActions, parseActionPattern, suggestActions, suggestServices, type ActionPattern } from './actions';
 export { actionSupportsKey, baseType, isMultiValued, lookupConditionKey, type KeyLookup } from './conditionKeys';
+export { appliesToEveryTypeOfService, extraResourceTemplates } from './dataPatches';
 export { GLOBAL_KEYS, type GlobalKeyInfo } from './globalKeys';
 export { IDENTITY_PROVIDERS, providerForFederated, providerForIssuer, type ClaimInfo, type IdentityProvider, type ProviderId } from './identityProviders';
-export { PARTITIONS, actionResourceTypes, arnMatchesTemplate, arnProblem, hasPlaceholder, splitArn, type ArnParts } from './arn';
-export { BASE_OPERATORS, readOperator, type ConditionOperator, type OperatorFamily, type OperatorReading } from './operators';
+export { PARTITIONS, actionResourceTypes, arnMatchesTemplate, arnProblem, splitArn, type ArnParts } from './arn';
+export { hasPlaceholder, isPlaceholder, withoutPlaceholders } from './placeholders';
+export { BASE_OPERATORS, operatorName, readOperator, type ConditionOperator, type OperatorFamily, type OperatorReading } from './operators';
 export { PRINCIPAL_KEYS, principalProblem } from './principals';
 export { closest, editDistance } from './suggest';
 export { hasWildcard, patternsOverlap, policyPatternTokens, templateTokens, wildcardCovers, wildcardRegExp } from './wildcard';

@@ -30,6 +30,11 @@ Object.assign(BASES, { Bool: 'Bool', BinaryEquals: 'Binary', IpAddress: 'IpAddre
 export const BASE_OPERATORS: readonly string[] = Object.keys(BASES);
 const byLowerCase = new Map(BASE_OPERATORS.map((b) => [b.toLowerCase(), b]));
 
+/** The written name of an operator: `ForAnyValue:StringLikeIfExists`. */
+export function operatorName(operator: Pick<ConditionOperator, 'setOperator' | 'base' | 'ifExists'>): string {
+  return `${operator.setOperator ? `${operator.setOperator}:` : ''}${operator.base}${operator.ifExists ? 'IfExists' : ''}`;
+}
+
 export type OperatorReading = { operator: ConditionOperator } | { problem: string; suggestions: string[] };
 
 /**
@@ -56,13 +61,12 @@ export function readOperator(text: string): OperatorReading {
   const ifExists = /ifexists$/i.test(rest);
   const baseText = ifExists ? rest.slice(0, -'IfExists'.length) : rest;
   const base = byLowerCase.get(baseText.toLowerCase());
-  const prefix = setOperator ? `${setOperator}:` : '';
   if (!base) {
-    const suggestions = closest(baseText, BASE_OPERATORS).map((b) => `${prefix}${b}${ifExists ? 'IfExists' : ''}`);
+    const suggestions = closest(baseText, BASE_OPERATORS).map((b) => operatorName({ setOperator, base: b, ifExists }));
     return { problem: `"${text}" is not an IAM condition operator.`, suggestions };
   }
   if (base === 'Null' && ifExists) {
-    return { problem: 'Null cannot take IfExists: Null itself tests whether the key exists.', suggestions: [`${prefix}Null`] };
+    return { problem: 'Null cannot take IfExists: Null itself tests whether the key exists.', suggestions: [operatorName({ setOperator, base, ifExists: false })] };
   }
   const family = BASES[base];
   return {

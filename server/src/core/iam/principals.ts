@@ -1,4 +1,5 @@
-import { PARTITIONS, hasPlaceholder } from './arn';
+import { PARTITIONS } from './arn';
+import { hasPlaceholder } from './placeholders';
 import { hasWildcard } from './wildcard';
 
 /** The keys of a Principal object. */

@@ -36,50 +36,38 @@ export interface PatternToken {
   count: 'one' | 'many';
 }
 
-const VARIABLE = /\$\{[^}]*\}/y;
+/**
+ * Tokens of a pattern: `*` any run, `${...}` one or more characters of the class `variable(name)`
+ * says, `?` one character when `question` (policy text) or itself (template text), else literals.
+ */
+function tokens(text: string, variable: (name: string) => string, question: boolean): PatternToken[] {
+  const result: PatternToken[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const end = c === '$' && text[i + 1] === '{' ? text.indexOf('}', i) : -1;
+    if (end > i) {
+      const match = variable(text.slice(i + 2, end));
+      result.push({ match, count: 'one' }, { match, count: 'many' });
+      i = end;
+    } else if (c === '*') result.push({ match: 'any', count: 'many' });
+    else if (c === '?' && question) result.push({ match: 'any', count: 'one' });
+    else result.push({ match: c.toLowerCase(), count: 'one' });
+  }
+  return result;
+}
 
 /** Tokens of a policy string: `*`, `?`, `${...}` (one or more characters) and literals. */
 export function policyPatternTokens(text: string): PatternToken[] {
-  const tokens: PatternToken[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '$' && text[i + 1] === '{') {
-      VARIABLE.lastIndex = i;
-      const variable = VARIABLE.exec(text);
-      if (variable) {
-        tokens.push({ match: 'any', count: 'one' }, { match: 'any', count: 'many' });
-        i += variable[0].length - 1;
-        continue;
-      }
-    }
-    if (c === '*') tokens.push({ match: 'any', count: 'many' });
-    else if (c === '?') tokens.push({ match: 'any', count: 'one' });
-    else tokens.push({ match: c.toLowerCase(), count: 'one' });
-  }
-  return tokens;
+  return tokens(text, () => 'any', true);
 }
 
 /**
  * Tokens of a template such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}`: each `${Name}`
- * matches one or more characters, without `/` when `slashFree(Name)` says so; a literal `*` matches any run.
+ * matches one or more characters, without `/` when `slashFree(Name)` says so. A few templates carry
+ * a literal `*` (braket `arn:${Partition}:braket:*:*:device/...`): it matches any text.
  */
 export function templateTokens(template: string, slashFree: (name: string) => boolean = () => false): PatternToken[] {
-  const tokens: PatternToken[] = [];
-  for (let i = 0; i < template.length; i++) {
-    if (template[i] === '$' && template[i + 1] === '{') {
-      const end = template.indexOf('}', i);
-      if (end > i) {
-        const match = slashFree(template.slice(i + 2, end)) ? 'noSlash' : 'any';
-        tokens.push({ match, count: 'one' }, { match, count: 'many' });
-        i = end;
-        continue;
-      }
-    }
-    // A few templates carry a literal `*` (braket `arn:${Partition}:braket:*:*:device/...`): any text.
-    if (template[i] === '*') tokens.push({ match: 'any', count: 'many' });
-    else tokens.push({ match: template[i].toLowerCase(), count: 'one' });
-  }
-  return tokens;
+  return tokens(template, (name) => (slashFree(name) ? 'noSlash' : 'any'), false);
 }
 
 function compatible(a: string, b: string): boolean {

@@ -1,4 +1,4 @@
-import { actionSupportsKey, getService, matchActions, wildcardRegExp, type ActionInfo } from '../iam';
+import { actionSupportsKey, getService, matchActions, type ActionInfo } from '../iam';
 import type { Statement } from '../policyModel';
 import { actionsOf, conditionsOf } from '../statementParts';
 import { lookupKey } from './conditionValues';
@@ -21,21 +21,6 @@ function knownActions(statement: Statement): ActionInfo[] | undefined {
     found.push(...matched);
   }
   return found;
-}
-
-/**
- * Keys AWS documents for more actions than the service authorization reference lists: the AWS
- * Marketplace and Bedrock guides restrict `aws-marketplace:Subscribe` by product id.
- */
-const DOCUMENTED_ELSEWHERE: Record<string, readonly string[]> = {
-  'aws-marketplace:productid': ['aws-marketplace:Subscribe', 'aws-marketplace:Unsubscribe', 'aws-marketplace:ViewSubscriptions'],
-};
-
-function supports(action: ActionInfo, key: string): boolean {
-  if (actionSupportsKey(action, key)) return true;
-  const id = `${action.service}:${action.name}`;
-  const lower = key.toLowerCase();
-  return (Object.hasOwn(DOCUMENTED_ELSEWHERE, lower) ? DOCUMENTED_ELSEWHERE[lower] : []).some((pattern) => wildcardRegExp(pattern).test(id));
 }
 
 /**
@@ -76,7 +61,7 @@ nor statements with \`NotAction\`, \`*\`, or actions the bundled data does not k
         if (lookup?.status !== 'service') continue;
         if (actions === null) actions = knownActions(statement);
         if (!actions) break;
-        if (actions.some((action) => supports(action, entry.key))) continue;
+        if (actions.some((action) => actionSupportsKey(action, entry.key))) continue;
         if (!listedByAnyAction(lookup.service, entry.key)) continue;
         const names = [...new Set(actions.map((a) => `${a.service}:${a.name}`))];
         const shown = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;

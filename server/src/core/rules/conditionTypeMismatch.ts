@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
-import { baseType, type ConditionKeyType, type ConditionOperator } from '../iam';
+import { baseType, hasPlaceholder, type ConditionKeyType, type ConditionOperator } from '../iam';
 import { conditionsOf } from '../statementParts';
-import { hasVariable, isBoolText, isDateText, isIpText, isNumberText, knownKeyType, lookupKey, scalarText } from './conditionValues';
+import { isBoolText, isDateText, isIpText, isNumberText, knownKeyType, lookupKey, scalarText } from './conditionValues';
 import type { Rule } from './rule';
 
 /** The operator family a key type calls for, to name it in messages. */
@@ -100,7 +100,7 @@ do not know are not judged.`,
         }
         for (const value of entry.values) {
           const text = scalarText(value);
-          if (text === undefined || hasVariable(text)) continue;
+          if (text === undefined || hasPlaceholder(text)) continue;
           const problem = shapeProblem(operator, type, entry.key, value, text);
           if (problem) report(value, problem, { operator: entry.operatorText, key: entry.key });
         }

@@ -1,19 +1,7 @@
 import type { Node } from 'jsonc-parser';
-import { lookupConditionKey, type ConditionKeyType, type KeyLookup } from '../iam';
+import { hasPlaceholder, isPlaceholder, lookupConditionKey, type ConditionKeyType, type KeyLookup } from '../iam';
 
 /** Shared by the condition rules: how values and keys of a Condition block read. */
-
-const VARIABLE = /\$\{[^}]*\}/g;
-
-/** A policy variable or CloudFormation placeholder (`${aws:username}`, `${*}`, `${BucketName}`). */
-export function hasVariable(text: string): boolean {
-  return /\$\{[^}]*\}/.test(text);
-}
-
-/** The text with every `${...}` removed, so that `${*}` or `${aws:PrincipalTag/x}` hide their `*`. */
-export function withoutVariables(text: string): string {
-  return text.replace(VARIABLE, '');
-}
 
 /** The text of a scalar value node: strings as they are, numbers and booleans as JSON writes them. */
 export function scalarText(node: Node): string | undefined {
@@ -35,8 +23,8 @@ export function knownKeyType(lookup: KeyLookup): ConditionKeyType | undefined {
 /** `lookupConditionKey`, but keys whose prefix is a placeholder (`${OidcProvider}:sub`) are not judged. */
 export function lookupKey(key: string): KeyLookup | undefined {
   const colon = key.indexOf(':');
-  if (colon > 0 && hasVariable(key.slice(0, colon))) return undefined;
-  if (/^\$\{[^}]*\}$/.test(key)) return undefined;
+  if (colon > 0 && hasPlaceholder(key.slice(0, colon))) return undefined;
+  if (isPlaceholder(key)) return undefined;
   return lookupConditionKey(key);
 }
 

@@ -1,3 +1,4 @@
+import { operatorName } from '../iam';
 import { conditionsOf } from '../statementParts';
 import { scalarText } from './conditionValues';
 import type { Rule } from './rule';
@@ -26,7 +27,7 @@ requests without MFA and those that cannot carry the key) and is never reported.
         const { operator } = entry.reading;
         if (operator.base !== 'Bool' || !operator.ifExists || entry.key.toLowerCase() !== 'aws:multifactorauthpresent') continue;
         if (!entry.values.some((v) => scalarText(v)?.toLowerCase() === 'true')) continue;
-        const replaceWith = `${operator.setOperator ? `${operator.setOperator}:` : ''}Bool`;
+        const replaceWith = operatorName({ ...operator, ifExists: false });
         report(
           entry.operatorNode,
           `${entry.operatorText} is true when aws:MultiFactorAuthPresent is absent, as it is for requests signed with long-term access keys: they pass this Allow without MFA. Use ${replaceWith}.`,

@@ -1,4 +1,4 @@
-import { findProperty, propertyKey } from '../jsonTree';
+import { elementKey } from '../policyModel';
 import type { Rule } from './rule';
 
 export const notActionWithAllow: Rule = {
@@ -21,8 +21,7 @@ intended use and is not reported.
   check({ policy, report }) {
     for (const statement of policy?.statements ?? []) {
       if (statement.effect !== 'Allow') continue;
-      const property = findProperty(statement.node, 'NotAction');
-      const key = property && propertyKey(property);
+      const key = elementKey(statement, 'NotAction');
       if (key) report(key, '"NotAction" with "Allow" grants every action except those listed, including actions AWS adds later. List the actions you need in "Action"; keep NotAction for Deny statements.');
     }
   },

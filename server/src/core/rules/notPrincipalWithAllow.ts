@@ -1,4 +1,4 @@
-import { findProperty, propertyKey } from '../jsonTree';
+import { elementKey } from '../policyModel';
 import type { Rule } from './rule';
 
 export const notPrincipalWithAllow: Rule = {
@@ -26,8 +26,7 @@ statement, or use a condition on \`aws:PrincipalArn\`:
   check({ policy, kind, report }) {
     for (const statement of policy?.statements ?? []) {
       if (statement.effect !== 'Allow') continue;
-      const property = findProperty(statement.node, 'NotPrincipal');
-      const key = property && propertyKey(property);
+      const key = elementKey(statement, 'NotPrincipal');
       if (!key) continue;
       const who = kind === 'trust' ? 'lets every principal except those listed assume this role' : 'grants access to every principal except those listed, in every AWS account';
       report(key, `"NotPrincipal" with "Allow" ${who}. Name the principals in "Principal" instead, or use NotPrincipal only in a Deny statement.`);

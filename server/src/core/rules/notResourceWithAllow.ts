@@ -1,4 +1,4 @@
-import { findProperty, propertyKey } from '../jsonTree';
+import { elementKey } from '../policyModel';
 import type { Rule } from './rule';
 
 export const notResourceWithAllow: Rule = {
@@ -24,8 +24,7 @@ this bucket") is the intended use and is not reported.
   check({ policy, report }) {
     for (const statement of policy?.statements ?? []) {
       if (statement.effect !== 'Allow') continue;
-      const property = findProperty(statement.node, 'NotResource');
-      const key = property && propertyKey(property);
+      const key = elementKey(statement, 'NotResource');
       if (key) report(key, '"NotResource" with "Allow" grants the actions on every resource except those listed, including resources created later. List the resources you mean in "Resource"; keep NotResource for Deny statements.');
     }
   },

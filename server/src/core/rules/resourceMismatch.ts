@@ -1,45 +1,13 @@
-import { actionId, actionResourceTypes, arnMatchesTemplate, arnProblem, getService, hasPlaceholder, hasWildcard, matchActions, parseActionPattern, splitArn, type ActionInfo, type ResourceTypeInfo } from '../iam';
+import { actionId, actionResourceTypes, appliesToEveryTypeOfService, arnMatchesTemplate, extraResourceTemplates, arnProblem, getService, hasPlaceholder, hasWildcard, matchActions, parseActionPattern, splitArn, type ActionInfo, type ResourceTypeInfo } from '../iam';
 import { actionsOf, resourcesOf } from '../statementParts';
 import type { Rule } from './rule';
-
-/**
- * Prefixes that two or more services share (API Gateway v1/v2, ELB v1/v2, Lex v1/v2, ...). The
- * reference data keeps one service's resource types for an action both define (elasticloadbalancing:
- * AddTags lists only the classic `loadbalancer`), so these actions may apply to any type of the prefix.
- */
-const SHARED_PREFIXES = new Set(['apigateway', 'aws-marketplace', 'elasticloadbalancing', 'greengrass', 'kinesisanalytics', 'lex', 'ses', 'sms-voice']);
-
-/**
- * Tagging actions apply to every taggable resource of their service, and the reference lists lag
- * behind new resource types (mgn:TagResource lacks `network-migration-definition`).
- */
-const TAGGING_ACTIONS = /^(TagResource|UntagResource|ListTagsForResource)$/i;
-
-/**
- * Resources that services authorize actions on though the reference data does not list them, by
- * action id (always) or by service (for its actions listed without resource types). Evidence:
- * CloudWatch Logs checks Describe* on `log-group::log-stream:` ("not authorized to perform:
- * logs:DescribeLogGroups on resource: arn:aws:logs:REGION:ACCOUNT:log-group::log-stream:"); Session
- * Manager checks ssmmessages:OpenDataChannel on the session and CloudFormation checks CreateChangeSet
- * on the transform a template uses (`...:aws:transform/Serverless-2016-10-31`), as AWS's own managed
- * policies grant them.
- */
-const EXTRA_RESOURCES: Readonly<Record<string, string>> = {
-  logs: 'arn:${Partition}:logs:${Region}:${Account}:log-group::log-stream:',
-  'ssmmessages:opendatachannel': 'arn:${Partition}:ssm:${Region}:${Account}:session/${SessionId}',
-  'cloudformation:createchangeset': 'arn:${Partition}:cloudformation:${Region}:${Account}:transform/${TransformName}',
-};
-
-const extraResource = (key: string) => (Object.hasOwn(EXTRA_RESOURCES, key) ? EXTRA_RESOURCES[key] : undefined);
-
-const MRAP_OBJECT = 'arn:${Partition}:s3::${Account}:accesspoint/${AccessPointAlias}/object/${ObjectName}';
 
 /** What the actions of one statement can apply to. */
 interface Grants {
   actions: ActionInfo[];
   /** Distinct ARN templates of the actions' resource types, each with the types that use it (for messages). */
   named: Map<string, ResourceTypeInfo[]>;
-  /** Every template that fits, named or not (SHARED_PREFIXES, TAGGING_ACTIONS, EXTRA_RESOURCES), by lower-case service ('' when not literal). */
+  /** Every template that fits, named or not (the data patches of iam/dataPatches.ts), by lower-case service ('' when not literal). */
   byService: Map<string, string[]>;
   /** Actions with no resource types: they authorize only `"*"`. */
   starOnly: ActionInfo[];
@@ -66,12 +34,8 @@ function readGrants(texts: readonly string[]): Grants | undefined {
   for (const action of actions.values()) {
     const types = actionResourceTypes(action);
     if (types.length === 0) starOnly.push(action);
-    if (SHARED_PREFIXES.has(action.service) || TAGGING_ACTIONS.test(action.name)) serviceWide.add(action.service);
-    const extra = extraResource(actionId(action).toLowerCase()) ?? (types.length === 0 ? extraResource(action.service) : undefined);
-    // Multi-Region Access Point objects, as AWS's S3 guide grants them; the reference data lists only
-    // single-Region access points.
-    if (types.some((t) => t.service === 's3' && t.name === 'object')) unnamed.add(MRAP_OBJECT);
-    if (extra) unnamed.add(extra);
+    if (appliesToEveryTypeOfService(action)) serviceWide.add(action.service);
+    for (const template of extraResourceTemplates(action, types)) unnamed.add(template);
     for (const type of types) {
       const same = named.get(type.arn);
       if (!same) named.set(type.arn, [type]);
@@ -83,7 +47,7 @@ function readGrants(texts: readonly string[]): Grants | undefined {
   const byService = new Map<string, string[]>();
   for (const template of new Set([...named.keys(), ...unnamed])) {
     const service = splitArn(template)?.service.toLowerCase() ?? '';
-    const key = service.includes('${') ? '' : service;
+    const key = hasPlaceholder(service) ? '' : service;
     byService.set(key, [...(byService.get(key) ?? []), template]);
   }
   return { actions: [...actions.values()], named, byService, starOnly };

@@ -1,6 +1,7 @@
 import { actionsOf, conditionsOf } from '../statementParts';
 import type { Statement } from '../policyModel';
-import { hasService, lookupConditionKey, parseActionPattern, suggestServices } from '../iam';
+import { lookupConditionKey, suggestServices } from '../iam';
+import { judgeAction } from './actionValues';
 import { lookupKey } from './conditionValues';
 import type { Rule } from './rule';
 
@@ -8,8 +9,8 @@ import type { Rule } from './rule';
 function unknownActionServices(statement: Statement): Set<string> {
   const services = new Set<string>();
   for (const value of actionsOf(statement)?.values ?? []) {
-    const service = parseActionPattern(value.text)?.service.toLowerCase();
-    if (service && !hasService(service)) services.add(service);
+    const verdict = judgeAction(value.text);
+    if (verdict.kind === 'unknown-service') services.add(verdict.service.toLowerCase());
   }
   return services;
 }

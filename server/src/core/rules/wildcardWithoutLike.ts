@@ -1,5 +1,5 @@
+import { operatorName, withoutPlaceholders } from '../iam';
 import { conditionsOf } from '../statementParts';
-import { withoutVariables } from './conditionValues';
 import type { Rule } from './rule';
 
 /** The Like operator to use instead of each exact String operator. */
@@ -43,10 +43,10 @@ of a URL's query string (\`https://example.com/app?id=1\`).`,
         const { operator } = entry.reading;
         const like = LIKE[operator.base];
         if (!like) continue;
-        const replaceWith = `${operator.setOperator ? `${operator.setOperator}:` : ''}${like}${operator.ifExists ? 'IfExists' : ''}`;
+        const replaceWith = operatorName({ ...operator, base: like });
         for (const value of entry.values) {
           if (value.type !== 'string' || typeof value.value !== 'string') continue;
-          const wildcard = wildcardIn(withoutVariables(value.value));
+          const wildcard = wildcardIn(withoutPlaceholders(value.value));
           if (!wildcard) continue;
           report(value, `${entry.operatorText} compares "${wildcard}" literally, not as a wildcard: use ${replaceWith} to match a pattern.`, {
             operator: entry.operatorText,
