@@ -352,7 +352,7 @@ describe('mfa-if-exists', () => {
     const found = findingsOf('mfa-if-exists', withCondition({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }));
     assert.deepEqual(brief(found), [['"BoolIfExists"', 'warning']]);
     assert.match(found[0].message, /long-term access keys.*without MFA\. Use Bool\./);
-    assert.deepEqual(found[0].data, { replaceWith: 'Bool' });
+    assert.deepEqual(found[0].data, { replaceWith: 'Bool', key: 'aws:MultiFactorAuthPresent' });
   });
 
   it('reports JSON true and any key case, in trust policies too', () => {

@@ -7,7 +7,7 @@ import { renderConfigSchema, renderReadmeRules, renderRuleDoc, renderRuleIndex }
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** The ids that issues [1] and [3] implement; later issues add theirs here. */
+/** The ids that issues [1], [3] and [4] implement; later issues add theirs here. */
 const IMPLEMENTED_RULES = [
   'json-syntax',
   'duplicate-key',
@@ -43,6 +43,16 @@ const IMPLEMENTED_RULES = [
   'assume-role-wildcard-resource',
   'not-action-with-allow',
   'not-resource-with-allow',
+  // [4]
+  'trust-invalid-action',
+  'trust-action-principal-mismatch',
+  'trust-cross-account-unconditioned',
+  'trust-external-id-weak',
+  'trust-oidc-missing-aud',
+  'trust-oidc-missing-sub',
+  'trust-oidc-wildcard-sub',
+  'trust-saml-missing-aud',
+  'trust-service-confused-deputy',
 ];
 
 /**

@@ -7,5 +7,6 @@ export { RULES, RULES_BY_ID, type Rule } from './rules';
 export { defaultSeverity } from './rules/rule';
 export { normalizeSettings, ruleDocsUrl, DEFAULT_SETTINGS, KIND_SETTINGS, PROJECT_URL, SEVERITY_OVERRIDES, type PolicySettings } from './settings';
 export type { QuickFix, TextEdit } from './fixes';
+export type { StatementExplanation } from './trust/explain';
 export { IAM_DATA_INFO } from './iam';
 export * from './types';

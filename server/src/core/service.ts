@@ -1,4 +1,7 @@
 import { analyze, type Analysis, type AnalyzeOptions } from './analyze';
+import { classify } from './classify';
+import { readPolicy } from './policyModel';
+import { explainTrustPolicy, type StatementExplanation } from './trust/explain';
 import { quickFixes } from './fixes';
 import { parseDocument, type ParsedDocument, type ParseOptions } from './parse';
 import { RULES } from './rules';
@@ -12,6 +15,8 @@ export interface PolicyService {
   analyze(parsed: ParsedDocument, options?: AnalyzeOptions): Analysis;
   /** Quick fixes for a finding the client sends back (rule, span and data of a diagnostic). */
   quickFixes: typeof quickFixes;
+  /** Who can assume the role, statement by statement; undefined when the document is not a trust policy. */
+  explainTrust(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): StatementExplanation[] | undefined;
   rules: typeof RULES;
 }
 
@@ -20,6 +25,10 @@ export function createPolicyService(): PolicyService {
     parse: (text, options) => parseDocument(text, { allowComments: options?.allowComments ?? false }),
     analyze,
     quickFixes,
+    explainTrust: (parsed, options = {}) => {
+      if (classify(parsed, options)?.kind !== 'trust' || parsed.root?.type !== 'object') return undefined;
+      return explainTrustPolicy(readPolicy(parsed.root));
+    },
     rules: RULES,
   };
 }

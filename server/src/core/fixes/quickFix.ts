@@ -1,6 +1,7 @@
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { ParsedDocument } from '../parse';
 import type { Span } from '../types';
+import type { RandomBytes } from './randomId';
 
 /** A text edit in core terms: replace `length` characters at `offset` with `newText`. */
 export interface TextEdit extends Span {
@@ -21,6 +22,8 @@ export interface FixRequest {
   rule: string;
   span: Span;
   data: Record<string, unknown>;
+  /** Where generated secrets (a new ExternalId) take their randomness from. */
+  randomBytes: RandomBytes;
 }
 
 export type FixProvider = (request: FixRequest) => QuickFix[];

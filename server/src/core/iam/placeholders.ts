@@ -19,3 +19,36 @@ export function isPlaceholder(text: string): boolean {
 export function withoutPlaceholders(text: string): string {
   return text.replace(PLACEHOLDER, '');
 }
+
+/**
+ * What quick fixes write where only the user knows the value (`repo:OWNER/REPO:...`,
+ * `o-xxxxxxxxxx`). Upper-case words (or the all-x organization id) that no real subject, ARN or
+ * id of these keys has, so that `unfilled-placeholder` can report them until they are replaced.
+ */
+export const FILL_IN_WORDS = [
+  'OWNER',
+  'REPO',
+  'GROUP',
+  'PROJECT',
+  'NAMESPACE',
+  'SERVICE_ACCOUNT',
+  'ORGANIZATION',
+  'WORKSPACE',
+  'ROLE_NAME',
+  'ACCOUNT_ID',
+  'REGION',
+  'IDENTITY_POOL_ID',
+  'AUDIENCE',
+  'SUBJECT',
+  'CLIENT_ID',
+  'APP_ID',
+] as const;
+
+export const FILL_IN_ORGANIZATION_ID = 'o-xxxxxxxxxx';
+
+const FILL_IN = new RegExp(`(?<![A-Za-z0-9_-])(${FILL_IN_WORDS.join('|')})(?![A-Za-z0-9_])|\\bo-x{10}\\b`, 'g');
+
+/** The fill-in placeholders in a value, in order. */
+export function fillIns(text: string): string[] {
+  return [...text.matchAll(FILL_IN)].map((m) => m[0]);
+}

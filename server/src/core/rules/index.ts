@@ -30,6 +30,16 @@ import { resourceMismatch } from './resourceMismatch';
 import type { Rule } from './rule';
 import { schema } from './schema';
 import { trustHasResource } from './trustHasResource';
+import { trustActionPrincipalMismatch } from './trustActionPrincipalMismatch';
+import { trustCrossAccountUnconditioned } from './trustCrossAccountUnconditioned';
+import { trustExternalIdWeak } from './trustExternalIdWeak';
+import { trustInvalidAction } from './trustInvalidAction';
+import { trustOidcMissingAud } from './trustOidcMissingAud';
+import { trustOidcMissingSub } from './trustOidcMissingSub';
+import { trustOidcWildcardSub } from './trustOidcWildcardSub';
+import { trustSamlMissingAud } from './trustSamlMissingAud';
+import { trustServiceConfusedDeputy } from './trustServiceConfusedDeputy';
+import { unfilledPlaceholder } from './unfilledPlaceholder';
 import { unknownAction } from './unknownAction';
 import { unknownService } from './unknownService';
 import { wildcardMatchesNothing } from './wildcardMatchesNothing';
@@ -74,6 +84,17 @@ export const RULES: readonly Rule[] = [
   assumeRoleWildcardResource,
   notActionWithAllow,
   notResourceWithAllow,
+  // [4] trust policies
+  trustInvalidAction,
+  trustActionPrincipalMismatch,
+  trustCrossAccountUnconditioned,
+  trustExternalIdWeak,
+  trustOidcMissingAud,
+  trustOidcMissingSub,
+  trustOidcWildcardSub,
+  trustSamlMissingAud,
+  trustServiceConfusedDeputy,
+  unfilledPlaceholder,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -31,7 +31,7 @@ requests without MFA and those that cannot carry the key) and is never reported.
         report(
           entry.operatorNode,
           `${entry.operatorText} is true when aws:MultiFactorAuthPresent is absent, as it is for requests signed with long-term access keys: they pass this Allow without MFA. Use ${replaceWith}.`,
-          { replaceWith },
+          { replaceWith, key: entry.key },
         );
       }
     }

@@ -5,6 +5,8 @@ import { SUGGESTION_BUDGET, actionLists, actionSuggestions, judgeAction, orList 
 export const unknownAction: Rule = {
   id: 'unknown-action',
   severity: 'warning',
+  // In trust policies trust-invalid-action judges every action, as an error.
+  kinds: ['identity', 'resource'],
   summary: 'An action name that a known service does not have (s3:GetObjects).',
   docs: `IAM accepts any action name, but a name the service does not have matches nothing: the
 statement silently grants (or denies) less than you think. Names are compared case-insensitively,

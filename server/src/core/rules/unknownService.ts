@@ -4,6 +4,8 @@ import { SUGGESTION_BUDGET, actionLists, colonSuggestions, judgeAction, orList, 
 export const unknownService: Rule = {
   id: 'unknown-service',
   severity: 'warning',
+  // In trust policies trust-invalid-action judges every action, as an error.
+  kinds: ['identity', 'resource'],
   summary: 'An action whose service prefix the bundled IAM data does not know (s4:GetObject), or an action without a service prefix.',
   docs: `Every action is \`service:Action\`, where \`service\` is a service prefix such as \`s3\`, \`ec2\` or
 \`sts\` (or \`"*"\` for all actions). A misspelled prefix never matches anything, so the statement silently

@@ -4,6 +4,8 @@ import { actionLists, judgeAction } from './actionValues';
 export const wildcardMatchesNothing: Rule = {
   id: 'wildcard-matches-nothing',
   severity: 'warning',
+  // In trust policies trust-invalid-action judges every action, as an error.
+  kinds: ['identity', 'resource'],
   summary: 'A wildcard action that matches no known action (dynamodb:Frobnicate*).',
   docs: `A wildcard action such as \`dynamodb:Get*\` stands for every action it matches. One that matches
 no action at all is almost always a typo, and the statement silently grants (or denies) nothing for it.

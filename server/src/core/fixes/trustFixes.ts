@@ -1,0 +1,174 @@
+import { FILL_IN_ORGANIZATION_ID } from '../iam';
+import { addAction, addCondition, moveConditionEntry, nodeAt, removeMemberAt, statementPath } from './conditionEdits';
+import { Draft } from './jsonEdit';
+import type { FixProvider, FixRequest, QuickFix } from './quickFix';
+import { randomExternalId } from './randomId';
+import type { JsonPath } from '../jsonTree';
+import { getNodePath, type Node } from 'jsonc-parser';
+
+/** The finding's node and its statement, or nothing when the document changed under the finding. */
+function located(request: FixRequest): { node: Node; statement: JsonPath } | undefined {
+  const node = nodeAt(request.parsed, request.span);
+  const statement = node && statementPath(node);
+  return node && statement ? { node, statement } : undefined;
+}
+
+/** A fix made of steps on a draft of the document; nothing when a step does not apply. */
+function fix(request: FixRequest, title: string, steps: (draft: Draft) => boolean, preferred = false): QuickFix[] {
+  const draft = new Draft(request.parsed.text);
+  if (!steps(draft) || draft.text === request.parsed.text) return [];
+  return [{ title, edits: [draft.edit()], ...(preferred ? { preferred } : {}) }];
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** An account principal with no condition: ExternalId, MFA, MFA age, a role ARN or the organization. */
+export const narrowAccount: FixProvider = (request) => {
+  const at = located(request);
+  if (!at) return [];
+  const { statement } = at;
+  const account = text(request.data.account) ?? 'ACCOUNT_ID';
+  const partition = /^arn:([^:]+):/.exec(String(at.node.value))?.[1] ?? 'aws';
+  const externalId = randomExternalId(request.randomBytes);
+  return [
+    ...fix(request, `Require the ExternalId "${externalId}" (newly generated: give it to the third party that assumes the role)`, (d) =>
+      addCondition(d, statement, 'StringEquals', 'sts:ExternalId', externalId),
+    ),
+    ...fix(request, 'Require MFA (aws:MultiFactorAuthPresent "true")', (d) => addCondition(d, statement, 'Bool', 'aws:MultiFactorAuthPresent', 'true')),
+    ...fix(request, 'Require MFA within the last hour (aws:MultiFactorAuthAge < 3600)', (d) =>
+      addCondition(d, statement, 'Bool', 'aws:MultiFactorAuthPresent', 'true') && addCondition(d, statement, 'NumericLessThan', 'aws:MultiFactorAuthAge', '3600'),
+    ),
+    ...fix(request, `Only a role of account ${account} (aws:PrincipalArn; fill in ROLE_NAME)`, (d) =>
+      addCondition(d, statement, 'ArnEquals', 'aws:PrincipalArn', `arn:${partition}:iam::${account}:role/ROLE_NAME`),
+    ),
+    ...fix(request, `Only principals of your organization (aws:PrincipalOrgID; fill in ${FILL_IN_ORGANIZATION_ID})`, (d) =>
+      addCondition(d, statement, 'StringEquals', 'aws:PrincipalOrgID', FILL_IN_ORGANIZATION_ID),
+    ),
+  ];
+};
+
+/** What the audience of each provider's tokens is, or a placeholder where only the user knows. */
+const AUDIENCE: Readonly<Record<string, string>> = {
+  github: 'sts.amazonaws.com',
+  eks: 'sts.amazonaws.com',
+  terraform: 'aws.workload.identity',
+  gitlab: 'https://gitlab.com',
+  cognito: 'REGION:IDENTITY_POOL_ID',
+  google: 'CLIENT_ID',
+  amazon: 'APP_ID',
+  facebook: 'APP_ID',
+};
+
+export const addAudience: FixProvider = (request) => {
+  const at = located(request);
+  const issuer = text(request.data.issuer);
+  const provider = text(request.data.provider) ?? 'oidc';
+  if (!at || !issuer) return [];
+  const claim = provider === 'amazon' || provider === 'facebook' ? 'app_id' : 'aud';
+  const value = Object.hasOwn(AUDIENCE, provider) ? AUDIENCE[provider] : 'AUDIENCE';
+  const known = value === 'sts.amazonaws.com' || value === 'aws.workload.identity' || value.startsWith('https://');
+  return fix(request, `Require ${issuer}:${claim} "${value}"${known ? '' : ' (fill it in)'}`, (d) => addCondition(d, at.statement, 'StringEquals', `${issuer}:${claim}`, value), known);
+};
+
+/** The shape of each provider's subject, with the parts only the user knows in capitals. */
+const SUBJECT: Readonly<Record<string, { operator: string; value: string }>> = {
+  github: { operator: 'StringEquals', value: 'repo:OWNER/REPO:ref:refs/heads/main' },
+  gitlab: { operator: 'StringEquals', value: 'project_path:GROUP/PROJECT:ref_type:branch:ref:main' },
+  eks: { operator: 'StringEquals', value: 'system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT' },
+  terraform: { operator: 'StringLike', value: 'organization:ORGANIZATION:project:PROJECT:workspace:WORKSPACE:run_phase:*' },
+};
+
+export const addSubject: FixProvider = (request) => {
+  const at = located(request);
+  const issuer = text(request.data.issuer);
+  const provider = text(request.data.provider) ?? 'oidc';
+  if (!at || !issuer) return [];
+  const subject = Object.hasOwn(SUBJECT, provider) ? SUBJECT[provider] : { operator: 'StringEquals', value: 'SUBJECT' };
+  const title = `Require ${issuer}:sub "${subject.value}" (fill in the capitals)`;
+  // A subject value that does not narrow ("*"): replace it in place.
+  if (at.node.type === 'string' && getNodePath(at.node).includes('Condition')) {
+    return fix(request, title, (d) => {
+      d.apply({ offset: at.node.offset, length: at.node.length, newText: JSON.stringify(subject.value) });
+      return true;
+    });
+  }
+  return fix(request, title, (d) => addCondition(d, at.statement, subject.operator, `${issuer}:sub`, subject.value));
+};
+
+export const addSamlAudience: FixProvider = (request) => {
+  const at = located(request);
+  if (!at) return [];
+  return fix(request, 'Require SAML:aud "https://signin.aws.amazon.com/saml" (console sign-in)', (d) =>
+    addCondition(d, at.statement, 'StringEquals', 'SAML:aud', 'https://signin.aws.amazon.com/saml'), true);
+};
+
+export const addSourceAccount: FixProvider = (request) => {
+  const at = located(request);
+  if (!at) return [];
+  return fix(request, 'Require aws:SourceAccount (fill in ACCOUNT_ID: the account whose resources use the role)', (d) =>
+    addCondition(d, at.statement, 'StringEquals', 'aws:SourceAccount', 'ACCOUNT_ID'),
+  );
+};
+
+/** Replaces the wrong assume action, or adds the missing one to the Action list. */
+export const fixAssumeAction: FixProvider = (request) => {
+  const at = located(request);
+  if (!at) return [];
+  const replaceWith = text(request.data.replaceWith);
+  if (replaceWith && at.node.type === 'string') {
+    return fix(request, `Change to "${replaceWith}"`, (d) => {
+      d.apply({ offset: at.node.offset, length: at.node.length, newText: JSON.stringify(replaceWith) });
+      return true;
+    }, true);
+  }
+  const add = text(request.data.addAction);
+  return add ? fix(request, `Add "${add}" to the Action`, (d) => addAction(d, at.statement, add), true) : [];
+};
+
+/** Removes `Resource`/`NotResource` from a trust statement. */
+export const removeTrustResource: FixProvider = (request) => {
+  const at = located(request);
+  if (!at || at.node.type !== 'string' || at.node.parent?.type !== 'property' || at.node.parent.children?.[0] !== at.node) return [];
+  return fix(request, `Remove "${String(at.node.value)}" (a trust policy has none)`, (d) => removeMemberAt(d, at.node), true);
+};
+
+/**
+ * Moves a condition entry to the operator in `data.replaceWith`: BoolIfExists -> Bool for MFA,
+ * StringLike -> StringEquals for an ExternalId, ForAllValues:StringLike -> StringLike, StringEquals ->
+ * StringLike for a wildcard. The finding is on the operator (then `data.key` names the key) or on a value.
+ */
+export const changeOperator: FixProvider = (request) => {
+  const at = located(request);
+  const replaceWith = text(request.data.replaceWith);
+  if (!at || !replaceWith) return [];
+  const where = operatorAndKey(at.node, text(request.data.key));
+  if (!where) return [];
+  return fix(request, `Change ${where.operator} to ${replaceWith} for ${where.key}`, (d) => moveConditionEntry(d, at.statement, where.operator, where.key, replaceWith), true);
+};
+
+/** The operator and key around a finding's node: an operator key (with the key from data) or a value. */
+function operatorAndKey(node: Node, key: string | undefined): { operator: string; key: string } | undefined {
+  const isKey = (n: Node) => n.parent?.type === 'property' && n.parent.children?.[0] === n;
+  if (isKey(node) && key) return { operator: String(node.value), key };
+  const keyProperty = node.parent?.type === 'array' ? node.parent.parent : node.parent;
+  const operatorProperty = keyProperty?.parent?.parent;
+  const keyName: unknown = keyProperty?.children?.[0]?.value;
+  const operator: unknown = operatorProperty?.type === 'property' ? operatorProperty.children?.[0]?.value : undefined;
+  return typeof keyName === 'string' && typeof operator === 'string' ? { operator, key: keyName } : undefined;
+}
+
+/** Puts a freshly generated ExternalId in place of a weak one. */
+export const regenerateExternalId: FixProvider = (request) => {
+  const at = located(request);
+  if (!at || at.node.type !== 'string' || request.data.regenerate !== true) return [];
+  const externalId = randomExternalId(request.randomBytes);
+  return fix(request, `Replace with the new random ExternalId "${externalId}" (give it to the third party)`, (d) => {
+    d.apply({ offset: at.node.offset, length: at.node.length, newText: JSON.stringify(externalId) });
+    return true;
+  });
+};
+
+/** Several providers for one rule, by what the finding's data says. */
+export function firstOf(...providers: FixProvider[]): FixProvider {
+  return (request) => providers.flatMap((p) => p(request));
+}

@@ -1,0 +1,38 @@
+import { needsSubject, subjectVerdict } from '../trust/federation';
+import type { Rule } from './rule';
+import { oidcPrincipals } from './trustOidcMissingAud';
+
+export const trustOidcWildcardSub: Rule = {
+  id: 'trust-oidc-wildcard-sub',
+  severity: 'warning',
+  kinds: ['trust'],
+  summary: 'A subject condition whose loosest value is too wide (repo:*, repo:org/*, system:serviceaccount:*).',
+  docs: `The subject pins *which* workload may assume the role. A pattern that leaves the owner or the
+repository open lets in more than you mean:
+
+| value | who can assume |
+|---|---|
+| \`repo:*\`, \`repo:acme-*/web:*\` | any GitHub user or organization (anyone can create \`acme-evil\`) |
+| \`repo:acme/*\` | every repository of acme, including ones created later and by any member who can create repositories |
+| \`system:serviceaccount:*\` | every service account in every namespace of the cluster |
+| \`system:serviceaccount:apps:*\` | every service account in the namespace \`apps\` |
+| \`project_path:group/*\` (GitLab) | every project of the group |
+| \`organization:acme:*\` (HCP Terraform) | every workspace of the organization |
+
+A list of values is as wide as its loosest value; separate conditions (\`StringEquals\` and \`StringLike\`
+on the same key) must all match, so the narrowest decides. A pinned repository with a pattern after it
+(\`repo:acme/web:*\`, \`repo:acme/web:ref:refs/heads/release-*\`) is fine, and so is GitHub's immutable form
+\`repo:acme@1234/web@5678:...\` (the ids survive renames and re-creation).`,
+  check({ policy, report }) {
+    for (const { statement, principal } of oidcPrincipals(policy)) {
+      if (!needsSubject(principal)) continue;
+      const verdict = subjectVerdict(statement, principal);
+      if ((verdict.scope !== 'any-owner' && verdict.scope !== 'owner') || !verdict.value) continue;
+      report(
+        verdict.value.node,
+        `"${verdict.value.text}" lets ${verdict.who} assume this role. Pin the ${principal.provider?.id === 'eks' ? 'namespace and service account' : 'owner and the repository or project'}.`,
+        { scope: verdict.scope },
+      );
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import type { Node } from 'jsonc-parser';
+import type { ProviderId } from '../iam';
+import type { Statement } from '../policyModel';
+import { conditionsOf, type ConditionEntry } from '../statementParts';
+import { entryValues, isOpenValue, positiveOperator } from './conditions';
+import type { TrustedPrincipal } from './principals';
+import { judgeSubject, SCOPE_ORDER, type SubjectJudgement } from './subjects';
+
+export type OidcPrincipal = Extract<TrustedPrincipal, { type: 'oidc' }>;
+
+/** Providers whose tokens name a workload (a repository, a pipeline, a pod) in `sub`: trust without it admits every workload. */
+const WORKLOAD_PROVIDERS: ReadonlySet<ProviderId | undefined> = new Set<ProviderId | undefined>(['github', 'gitlab', 'eks', 'terraform', undefined]);
+
+/** Whether trusting this provider needs a subject condition (not for app sign-in providers: their `sub` is an end user). */
+export function needsSubject(principal: OidcPrincipal): boolean {
+  return WORKLOAD_PROVIDERS.has(principal.provider?.id);
+}
+
+/** The claim that names the audience (the app or client) a token was issued for. */
+export function audienceClaim(principal: OidcPrincipal): string {
+  const id = principal.provider?.id;
+  return id === 'amazon' || id === 'facebook' ? 'app_id' : 'aud';
+}
+
+/**
+ * The condition entries on `<issuer>:<claim>` that test it positively. `sub` and `aud` are in every
+ * token, so `IfExists` and `ForAllValues:` change nothing and count.
+ */
+export function claimEntries(statement: Statement, issuer: string, claim: string): ConditionEntry[] {
+  const key = `${issuer}:${claim}`.toLowerCase();
+  return conditionsOf(statement).filter((e) => e.key.toLowerCase() === key && positiveOperator(e, { alwaysPresent: true })?.family === 'String');
+}
+
+/** Whether the statement tests the audience claim with values that narrow it. */
+export function hasAudience(statement: Statement, principal: OidcPrincipal): boolean {
+  return claimEntries(statement, principal.issuer, audienceClaim(principal)).some((entry) => {
+    const wildcards = positiveOperator(entry, { alwaysPresent: true })?.wildcards ?? false;
+    return entry.values.length > 0 && !entryValues(entry).some((v) => isOpenValue(v, wildcards));
+  });
+}
+
+/** How far the subject conditions of a statement let workloads in, with the value that decides. */
+export interface SubjectVerdict extends SubjectJudgement {
+  /** The loosest value of the tightest entry; absent when no entry tests the subject. */
+  value?: { node: Node; text: string };
+}
+
+/**
+ * The statement's subject scope for an OIDC principal. The values of one entry are ORed (the
+ * loosest decides); separate entries (StringEquals and StringLike) are ANDed (the tightest decides).
+ */
+export function subjectVerdict(statement: Statement, principal: OidcPrincipal): SubjectVerdict {
+  let best: SubjectVerdict = { scope: 'none', who: 'any subject' };
+  for (const entry of claimEntries(statement, principal.issuer, 'sub')) {
+    const wildcards = positiveOperator(entry, { alwaysPresent: true })?.wildcards ?? false;
+    let loosest: SubjectVerdict | undefined;
+    entry.values.forEach((node, i) => {
+      const text = entryValues(entry)[i];
+      const judgement = judgeSubject(principal.provider?.id, text, wildcards);
+      if (!loosest || rank(judgement) < rank(loosest)) loosest = { ...judgement, value: { node, text } };
+    });
+    if (loosest && (best.value === undefined || rank(loosest) > rank(best))) best = loosest;
+  }
+  return best;
+}
+
+const rank = (j: SubjectJudgement) => SCOPE_ORDER.indexOf(j.scope);
