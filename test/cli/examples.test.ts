@@ -34,6 +34,10 @@ const SEEDED: Record<string, Spot[]> = {
   'public-bucket-policy.json': [['public-principal', 7, 19, 7, 22], ['resource-mismatch', 9, 18, 9, 54], ['invalid-principal', 14, 28, 14, 59]],
   // `"s3:GetObjcet"`, the `"StringEqual"` operator, the `"aws:MultiFactorAuthPresnt"` key
   'typos-policy.json': [['unknown-action', 6, 17, 6, 31], ['unknown-condition-operator', 9, 8, 9, 21], ['unknown-condition-key', 10, 18, 10, 45]],
+  // the Federated provider (no aud), `"sts:AssumeRole"` for an OIDC provider, the org-wide subject
+  'github-deploy-any-repo-trust.json': [['trust-oidc-missing-aud', 7, 21, 7, 98], ['trust-action-principal-mismatch', 9, 16, 9, 32], ['trust-oidc-wildcard-sub', 12, 53, 12, 73]],
+  // the vendor's account root with no ExternalId
+  'vendor-access-trust.json': [['trust-cross-account-unconditioned', 7, 15, 7, 47]],
   // the comma after the last property, line 7
   'trailing-comma.json': [['json-syntax', 7, 57, 7, 58]],
 };

@@ -12,14 +12,17 @@ export interface LintArgs {
   paths: string[];
 }
 
-export type Command = { name: 'lint'; args: LintArgs } | { name: 'help' } | { name: 'version' };
+export type Command = { name: 'lint'; args: LintArgs } | { name: 'explain'; args: LintArgs } | { name: 'help' } | { name: 'version' };
 
 /** A problem with the command line: printed on one line, exit code 2. */
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: iam-policy lint [options] <files or folders...>
+       iam-policy explain [--format text|json] [--kind ...] <files or folders...>
 
-Lints AWS IAM policies (trust, identity and resource policies) in JSON files, offline.
+lint     Lints AWS IAM policies (trust, identity and resource policies) in JSON files, offline.
+explain  Says in plain words who can assume each role, statement by statement, for the trust
+         policies among the files (exit code 0 unless a file cannot be read).
 Folders are searched for *.json files (node_modules and .git are skipped); JSON files that
 are not IAM policies are skipped.
 
@@ -81,10 +84,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.version) return { name: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('missing command: try "iam-policy lint <files or folders...>"');
-  if (command !== 'lint') throw new UsageError(`unknown command "${command}": the command is "lint"`);
-  if (paths.length === 0) throw new UsageError('no files or folders to lint');
+  if (command !== 'lint' && command !== 'explain') throw new UsageError(`unknown command "${command}": the commands are "lint" and "explain"`);
+  if (paths.length === 0) throw new UsageError(`no files or folders to ${command}`);
   const format = values.format ?? 'text';
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const formats = command === 'lint' ? FORMATS : ['text', 'json'];
+  if (!formats.includes(format)) throw new UsageError(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not "${format}"`);
   const kind = values.kind ?? 'auto';
   if (!KINDS.includes(kind)) throw new UsageError(`--kind must be auto, trust, identity or resource, not "${kind}"`);
   const maxWarnings = values['max-warnings'];
@@ -96,7 +100,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const config: ConfigChoice =
     values.config !== undefined ? { mode: 'file', path: values.config } : values['no-config'] ? { mode: 'none' } : { mode: 'auto' };
   return {
-    name: 'lint',
+    name: command,
     args: {
       format: format as OutputFormat,
       kind: kind as KindSetting,

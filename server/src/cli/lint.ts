@@ -70,7 +70,7 @@ export function lintFiles(files: readonly InputFile[], options: LintOptions): Li
  * `files` glob first (it names them one by one), then --kind when they look like policies, so that
  * package.json and friends are not linted as policies.
  */
-function chooseKind(
+export function chooseKind(
   file: InputFile,
   looksLikePolicy: boolean,
   commandLine: KindSetting,

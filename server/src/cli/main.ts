@@ -1,6 +1,7 @@
 import { version } from '../../../package.json';
 import { parseCommandLine, USAGE, UsageError, type LintArgs } from './args';
 import { ConfigResolver } from './config';
+import { explainFiles, formatExplainJson, formatExplainText } from './explain';
 import { collectFiles, InputError } from './files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -19,6 +20,7 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
       out(`${version}\n`);
       return 0;
     }
+    if (command.name === 'explain') return explain(command.args, out);
     return lint(command.args, out);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
@@ -29,6 +31,13 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
     err(`iam-policy: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
+}
+
+function explain(args: LintArgs, out: (text: string) => void): number {
+  const configs = new ConfigResolver(args.config);
+  const report = explainFiles(collectFiles(args.paths), { kind: args.kind, settingsFor: (path) => configs.settingsFor(path) });
+  out(args.format === 'json' ? formatExplainJson(report) : formatExplainText(report));
+  return 0;
 }
 
 function lint(args: LintArgs, out: (text: string) => void): number {

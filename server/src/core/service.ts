@@ -5,6 +5,7 @@ import { explainTrustPolicy, type StatementExplanation } from './trust/explain';
 import { quickFixes } from './fixes';
 import { parseDocument, type ParsedDocument, type ParseOptions } from './parse';
 import { RULES } from './rules';
+import type { PolicyKind } from './types';
 
 /**
  * The one facade the server, the CLI, the tests and the benchmark use. Each feature takes a parsed
@@ -15,6 +16,8 @@ export interface PolicyService {
   analyze(parsed: ParsedDocument, options?: AnalyzeOptions): Analysis;
   /** Quick fixes for a finding the client sends back (rule, span and data of a diagnostic). */
   quickFixes: typeof quickFixes;
+  /** The kind of policy a document is (as `analyze` would decide), or undefined when it is not one. */
+  kindOf(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): PolicyKind | undefined;
   /** Who can assume the role, statement by statement; undefined when the document is not a trust policy. */
   explainTrust(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): StatementExplanation[] | undefined;
   rules: typeof RULES;
@@ -25,6 +28,7 @@ export function createPolicyService(): PolicyService {
     parse: (text, options) => parseDocument(text, { allowComments: options?.allowComments ?? false }),
     analyze,
     quickFixes,
+    kindOf: (parsed, options = {}) => classify(parsed, options)?.kind,
     explainTrust: (parsed, options = {}) => {
       if (classify(parsed, options)?.kind !== 'trust' || parsed.root?.type !== 'object') return undefined;
       return explainTrustPolicy(readPolicy(parsed.root));

@@ -10,9 +10,11 @@ export interface PolicySettings {
   rules: Record<string, SeverityOverride>;
   /** Glob -> kind, `auto` or `ignore`. */
   files: Record<string, KindSetting>;
+  /** Editor only: a "who can assume this role" line above each trust policy statement. */
+  codeLens: boolean;
 }
 
-export const DEFAULT_SETTINGS: PolicySettings = { enable: true, rules: {}, files: {} };
+export const DEFAULT_SETTINGS: PolicySettings = { enable: true, rules: {}, files: {}, codeLens: true };
 
 /** The values a rule setting may take, and those a file association may take, in the order docs list them. */
 export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, 'off'];
@@ -40,6 +42,7 @@ export function normalizeSettings(raw: unknown): PolicySettings {
     enable: typeof raw.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
     rules: pickEntries<SeverityOverride>(raw.rules, OVERRIDES),
     files: pickEntries<KindSetting>(raw.files, KINDS),
+    codeLens: typeof raw.codeLens === 'boolean' ? raw.codeLens : DEFAULT_SETTINGS.codeLens,
   };
 }
 

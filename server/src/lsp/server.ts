@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   TextDocuments,
   TextDocumentSyncKind,
   DocumentDiagnosticReportKind,
@@ -8,11 +9,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, kindSettingForFile, type Analysis, type ParsedDocument } from '../core';
+import { createPolicyService, kindSettingForFile, type Analysis, type ParsedDocument, type StatementExplanation } from '../core';
 import { DocumentKindNotification, SETTINGS_SECTION, type DocumentKindParams } from '../shared/protocol';
 import { toCodeActions, toDiagnostic } from './convert';
 import { describe, runSafe } from './safe';
 import { SettingsStore } from './settingsStore';
+import { trustCodeLenses, trustHover } from './trustLens';
 import { version } from '../../../package.json';
 
 /** Languages whose documents may be policies. Others (YAML, CloudFormation) are not analysed yet. */
@@ -33,17 +35,21 @@ export function startServer(connection: Connection): void {
   let settings = new SettingsStore(connection, false, undefined);
   let pullDiagnostics = false;
   let canRefresh = false;
+  let canRefreshLenses = false;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
+    canRefreshLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
     const options = params.initializationOptions as { settings?: Record<string, unknown> } | undefined;
     settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, options?.settings?.[SETTINGS_SECTION]);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        hoverProvider: true,
         ...(pullDiagnostics
           ? { diagnosticProvider: { identifier: 'iam-policy', interFileDependencies: false, workspaceDiagnostics: false } }
           : {}),
@@ -60,13 +66,25 @@ export function startServer(connection: Connection): void {
     return parsed;
   }
 
-  async function analyze(document: TextDocument): Promise<Analysis | undefined> {
+  /** The settings and file facts of a document we analyse; undefined for other languages or when disabled. */
+  async function contextOf(document: TextDocument) {
     if (!POLICY_LANGUAGES.has(document.languageId)) return undefined;
     const current = await settings.get(document.uri);
     if (!current.enable) return undefined;
     const fileName = pathOf(document.uri);
-    const kindSetting = kindSettingForFile(fileName, current.files);
-    return service.analyze(parse(document), { fileName, kindSetting, rules: current.rules });
+    return { settings: current, fileName, kindSetting: kindSettingForFile(fileName, current.files) };
+  }
+
+  async function analyze(document: TextDocument): Promise<Analysis | undefined> {
+    const context = await contextOf(document);
+    return context && service.analyze(parse(document), { fileName: context.fileName, kindSetting: context.kindSetting, rules: context.settings.rules });
+  }
+
+  /** Who can assume the role, per statement, for trust policies. */
+  async function explain(document: TextDocument, forLens: boolean): Promise<StatementExplanation[]> {
+    const context = await contextOf(document);
+    if (!context || (forLens && !context.settings.codeLens)) return [];
+    return service.explainTrust(parse(document), context) ?? [];
   }
 
   async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
@@ -94,6 +112,22 @@ export function startServer(connection: Connection): void {
     );
     if (!Array.isArray(actions)) throw actions;
     return actions;
+  });
+
+  connection.onCodeLens(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const lenses = await runSafe(connection, 'Code lenses', [], token, async () => (document ? trustCodeLenses(document, await explain(document, true)) : []));
+    if (!Array.isArray(lenses)) throw lenses;
+    return lenses;
+  });
+
+  connection.onHover(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const hover = await runSafe(connection, 'Hover', null, token, async () =>
+      document ? (trustHover(document, await explain(document, false), document.offsetAt(params.position)) ?? null) : null,
+    );
+    if (hover instanceof Error) throw hover;
+    return hover;
   });
 
   function schedulePush(document: TextDocument): void {
@@ -131,6 +165,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     settings.changed(pushed);
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
     if (pullDiagnostics) {
       if (canRefresh) void connection.languages.diagnostics.refresh();
     } else {

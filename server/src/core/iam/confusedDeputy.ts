@@ -69,6 +69,10 @@ export const SOURCELESS_SERVICES: readonly string[] = [
 
 /** Whether a service principal is on the documented list (regional and China forms included). */
 export function isSourceAwareService(service: string): boolean {
-  const global = service.toLowerCase().replace(/\.amazonaws\.com\.cn$/, '.amazonaws.com');
+  // logs.us-east-1.amazonaws.com, states.cn-north-1.amazonaws.com.cn: the service's regional names.
+  const global = service
+    .toLowerCase()
+    .replace(/\.amazonaws\.com\.cn$/, '.amazonaws.com')
+    .replace(/\.[a-z]{2}(-[a-z]+)+-\d+\.amazonaws\.com$/, '.amazonaws.com');
   return Object.hasOwn(SOURCE_AWARE_SERVICES, global);
 }

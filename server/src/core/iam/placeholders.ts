@@ -46,7 +46,7 @@ export const FILL_IN_WORDS = [
 
 export const FILL_IN_ORGANIZATION_ID = 'o-xxxxxxxxxx';
 
-const FILL_IN = new RegExp(`(?<![A-Za-z0-9_-])(${FILL_IN_WORDS.join('|')})(?![A-Za-z0-9_])|\\bo-x{10}\\b`, 'g');
+const FILL_IN = new RegExp(`(?<![A-Za-z0-9_-])(${FILL_IN_WORDS.join('|')})(?![A-Za-z0-9_-])|\\bo-x{10}\\b`, 'g');
 
 /** The fill-in placeholders in a value, in order. */
 export function fillIns(text: string): string[] {

@@ -30,9 +30,17 @@ on the same key) must all match, so the narrowest decides. A pinned repository w
       if ((verdict.scope !== 'any-owner' && verdict.scope !== 'owner') || !verdict.value) continue;
       report(
         verdict.value.node,
-        `"${verdict.value.text}" lets ${verdict.who} assume this role. Pin the ${principal.provider?.id === 'eks' ? 'namespace and service account' : 'owner and the repository or project'}.`,
+        `"${verdict.value.text}" lets ${verdict.who} assume this role. ${PIN[principal.provider?.id ?? 'oidc'] ?? PIN.oidc}`,
         { scope: verdict.scope },
       );
     }
   },
+};
+
+const PIN: Readonly<Record<string, string>> = {
+  github: 'Pin the repository: repo:OWNER/REPO:... (or the immutable repo:OWNER@ID/REPO@ID:...).',
+  gitlab: 'Pin the project: project_path:GROUP/PROJECT:....',
+  eks: 'Pin the namespace and the service account: system:serviceaccount:NAMESPACE:NAME.',
+  terraform: 'Pin the project or the workspace.',
+  oidc: 'Pin the subject.',
 };

@@ -1,9 +1,9 @@
 import { isSourceAwareService } from '../iam';
-import { stringValue } from '../jsonTree';
+import { findProperty, stringValue } from '../jsonTree';
 import { element, type PolicyModel, type Statement } from '../policyModel';
 import { conditionsOf, principalsOf, type ConditionEntry } from '../statementParts';
 import type { Span } from '../types';
-import { statementTrustActions } from './actions';
+import { ASSUME_ACTION, statementTrustActions } from './actions';
 import { entryValues, guardOf, type Guard } from './conditions';
 import { audienceClaim, claimEntries, type OidcPrincipal } from './federation';
 import { trustedPrincipals, type TrustedPrincipal } from './principals';
@@ -19,6 +19,8 @@ export interface StatementExplanation {
   sid: string | undefined;
   /** The statement object, where a code lens goes. */
   span: Span;
+  /** The `Principal` (or `NotPrincipal`) member, key and value, where hovering shows the explanation. */
+  principalSpan: Span | undefined;
   effect: 'Allow' | 'Deny';
   /** Who, and under which conditions: "GitHub Actions runs of acme/web on branch main". */
   summary: string;
@@ -38,19 +40,38 @@ export function explainTrustPolicy(policy: PolicyModel): StatementExplanation[] 
     const conditions = conditionsOf(statement)
       .filter((e) => !used.has(e.keyNode.offset))
       .map(conditionPhrase);
-    const summary = [who, ...mergeMfa(conditions)].join(', ');
+    const actions = [...(statementTrustActions(statement) ?? [])];
+    const summary = [who, ...mergeMfa(conditions)].join(', ') + missingActionNote(statement, actions);
     const sid = stringValue(element(statement, 'Sid'));
     result.push({
       index: statement.index,
       sid,
       span: { offset: statement.node.offset, length: statement.node.length },
+      principalSpan: principalMember(statement),
       effect: statement.effect,
       summary,
       conditions,
-      actions: [...(statementTrustActions(statement) ?? [])],
+      actions,
     });
   }
   return result;
+}
+
+/** A principal whose assume action the statement lacks cannot use it: say so rather than mislead. */
+function missingActionNote(statement: Statement, actions: string[]): string {
+  const needed = new Set<string>();
+  for (const principal of trustedPrincipals(statement)) {
+    if (principal.type === 'oidc') needed.add(ASSUME_ACTION.oidc);
+    else if (principal.type === 'saml') needed.add(ASSUME_ACTION.saml);
+    else if (principal.type !== 'canonical-user') needed.add(ASSUME_ACTION.aws);
+  }
+  const missing = [...needed].filter((a) => !actions.includes(a));
+  return missing.length > 0 && actions.length > 0 ? ` (but the statement does not ${statement.effect === 'Deny' ? 'deny' : 'allow'} ${missing.join(' or ')}, which ${missing.length > 1 ? 'they need' : 'it needs'})` : '';
+}
+
+function principalMember(statement: Statement): Span | undefined {
+  const property = findProperty(statement.node, 'Principal') ?? findProperty(statement.node, 'NotPrincipal');
+  return property && { offset: property.offset, length: property.length };
 }
 
 /** "with MFA" and "with MFA in the last 60 minutes" say one thing. */
@@ -159,7 +180,8 @@ function claimValues(statement: Statement, principal: OidcPrincipal, claim: stri
 
 function oidcWords(statement: Statement, principal: OidcPrincipal, used: Used): string {
   const id = principal.provider?.id;
-  const subjects = claimValues(statement, principal, 'sub', used);
+  const repositories = id === 'github' ? claimValues(statement, principal, 'repository', used).map((r) => `repo:${r}`) : [];
+  const subjects = [...claimValues(statement, principal, 'sub', used), ...repositories];
   const audiences = claimValues(statement, principal, audienceClaim(principal), used);
   const of = (anyone: string) => (subjects.length > 0 ? subjects.map((s) => subjectWords(id, s)).join(' or ') : anyone);
   switch (id) {

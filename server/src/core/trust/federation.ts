@@ -51,12 +51,14 @@ export interface SubjectVerdict extends SubjectJudgement {
  */
 export function subjectVerdict(statement: Statement, principal: OidcPrincipal): SubjectVerdict {
   let best: SubjectVerdict = { scope: 'none', who: 'any subject' };
-  for (const entry of claimEntries(statement, principal.issuer, 'sub')) {
+  const tests = SUBJECT_CLAIMS[principal.provider?.id ?? ''] ?? SUBJECT_CLAIMS.default;
+  const entries = Object.entries(tests).flatMap(([claim, asSubject]) => claimEntries(statement, principal.issuer, claim).map((entry) => ({ entry, asSubject })));
+  for (const { entry, asSubject } of entries) {
     const wildcards = positiveOperator(entry, { alwaysPresent: true })?.wildcards ?? false;
     let loosest: SubjectVerdict | undefined;
     entry.values.forEach((node, i) => {
       const text = entryValues(entry)[i];
-      const judgement = judgeSubject(principal.provider?.id, text, wildcards);
+      const judgement = judgeSubject(principal.provider?.id, asSubject(text), wildcards);
       if (!loosest || rank(judgement) < rank(loosest)) loosest = { ...judgement, value: { node, text } };
     });
     if (loosest && (best.value === undefined || rank(loosest) > rank(best))) best = loosest;
@@ -65,3 +67,17 @@ export function subjectVerdict(statement: Statement, principal: OidcPrincipal): 
 }
 
 const rank = (j: SubjectJudgement) => SCOPE_ORDER.indexOf(j.scope);
+
+/**
+ * The claims that say which workload a token is for, and how each reads as a subject. GitHub's
+ * `repository` (OWNER/REPO) and `repository_id` are IAM condition keys too (since January 2026) and
+ * pin the repository as well as `sub` does.
+ */
+const SUBJECT_CLAIMS: Readonly<Record<string, Readonly<Record<string, (value: string) => string>>>> = {
+  github: {
+    sub: (v) => v,
+    repository: (v) => `repo:${v}:*`,
+    repository_id: (v) => (/^[*?]*$/.test(v) ? v : 'repo:x/x:*'),
+  },
+  default: { sub: (v) => v },
+};

@@ -26,7 +26,8 @@ function github(value: string): string {
   if (!m) return `subject "${value}"`;
   const [owner, name = ''] = m[1].split('/');
   if (any(owner)) return 'any repository';
-  const repo = any(name) ? `any repository of ${owner}` : m[1].replace(/@\d+/g, '');
+  if (any(name)) return `any repository of ${owner}`;
+  const repo = m[1].replace(/@\d+/g, '');
   const context = m[2] ?? '*';
   if (any(context)) return `${repo} (any branch, tag, environment or pull request)`;
   const branch = /^ref:refs\/heads\/(.+)$/.exec(context);

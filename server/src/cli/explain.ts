@@ -1,0 +1,89 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createPolicyService, type KindSetting, type PolicyKind, type StatementExplanation } from '../core';
+import type { FileSettings } from './config';
+import { readText, type InputFile } from './files';
+import { chooseKind, type Position } from './lint';
+
+export interface ExplainedFile {
+  path: string;
+  kind: PolicyKind;
+  /** Empty for policies that are not trust policies: only trust policies say who can assume a role. */
+  statements: (StatementExplanation & { start: Position })[];
+}
+
+export interface ExplainReport {
+  files: ExplainedFile[];
+  /** JSON files that are not IAM policies. */
+  skipped: string[];
+  /** Identity and resource policies found in folders (named ones are in `files`). */
+  others: string[];
+}
+
+export interface ExplainOptions {
+  kind: KindSetting;
+  settingsFor?: (path: string) => FileSettings | undefined;
+}
+
+/** Who can assume each role, for each trust policy among the files. */
+export function explainFiles(files: readonly InputFile[], options: ExplainOptions): ExplainReport {
+  const service = createPolicyService();
+  const report: ExplainReport = { files: [], skipped: [], others: [] };
+  for (const file of files) {
+    const settings = options.settingsFor?.(file.path);
+    if (settings?.kindSetting === 'ignore' && !(file.explicit && options.kind !== 'auto')) continue;
+    const text = readText(file.path);
+    const parsed = service.parse(text, { allowComments: /\.jsonc$/i.test(file.path) });
+    const kindSetting = chooseKind(file, parsed.hasTopLevelStatement, options.kind, settings?.kindSetting);
+    const kind = service.kindOf(parsed, { fileName: file.path, kindSetting });
+    if (!kind) {
+      report.skipped.push(file.path);
+      continue;
+    }
+    if (kind !== 'trust' && !file.explicit) {
+      report.others.push(file.path);
+      continue;
+    }
+    const document = TextDocument.create('file:///explain', 'json', 0, text);
+    const statements = (service.explainTrust(parsed, { fileName: file.path, kindSetting }) ?? []).map((s) => ({ ...s, start: document.positionAt(s.span.offset) }));
+    report.files.push({ path: file.path, kind, statements });
+  }
+  return report;
+}
+
+export function formatExplainText(report: ExplainReport): string {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    if (file.kind !== 'trust') {
+      lines.push(`${file.path}: not a trust policy (${file.kind} policy): nothing assumes it`);
+      continue;
+    }
+    lines.push(`${file.path}: who can assume this role`);
+    if (file.statements.length === 0) lines.push('  (no statement with Effect "Allow" or "Deny")');
+    for (const s of file.statements) {
+      const name = `statement ${s.index + 1}${s.sid ? ` (${s.sid})` : ''}, line ${s.start.line + 1}`;
+      lines.push(`  ${name}`, `    ${s.effect === 'Allow' ? 'Can assume' : 'Denied'}: ${s.summary}`);
+      if (s.actions.length > 0) lines.push(`    Actions: ${s.actions.join(', ')}`);
+    }
+  }
+  if (report.others.length > 0) lines.push(`${report.others.length} identity or resource ${report.others.length === 1 ? 'policy' : 'policies'} in the folders (not trust policies).`);
+  if (report.skipped.length > 0) lines.push(`Skipped (not IAM policies): ${report.skipped.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatExplainJson(report: ExplainReport): string {
+  const files = report.files.map((file) => ({
+    path: file.path,
+    kind: file.kind,
+    statements: file.statements.map((s) => ({
+      index: s.index,
+      sid: s.sid ?? null,
+      line: s.start.line + 1,
+      column: s.start.character + 1,
+      effect: s.effect,
+      summary: s.summary,
+      conditions: s.conditions,
+      actions: s.actions,
+    })),
+  }));
+  return `${JSON.stringify({ files, others: report.others, skipped: report.skipped }, null, 2)}\n`;
+}
