@@ -56,12 +56,13 @@ describe('positions', () => {
 
 describe('settings', () => {
   it('keep what they understand and drop the rest', () => {
-    assert.deepEqual(normalizeSettings(undefined), { enable: true, rules: {}, files: {} });
-    assert.deepEqual(normalizeSettings('x'), { enable: true, rules: {}, files: {} });
+    assert.deepEqual(normalizeSettings(undefined), { enable: true, rules: {}, files: {}, codeLens: true });
+    assert.deepEqual(normalizeSettings('x'), { enable: true, rules: {}, files: {}, codeLens: true });
     assert.deepEqual(
-      normalizeSettings({ enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error', bad: 'loud', n: 1 }, files: { '*.json': 'trust', x: 'nope' } }),
-      { enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error' }, files: { '*.json': 'trust' } },
+      normalizeSettings({ enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error', bad: 'loud', n: 1 }, files: { '*.json': 'trust', x: 'nope' }, codeLens: 'no' }),
+      { enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error' }, files: { '*.json': 'trust' }, codeLens: true },
     );
+    assert.equal(normalizeSettings({ codeLens: false }).codeLens, false);
   });
 
   it('turn rules off and change severities', () => {

@@ -561,7 +561,6 @@ describe('trust-has-resource fixes', () => {
 
   it(
     'jsonc: a comment on the removed last member\'s line goes with it, not onto the line before',
-    { todo: 'removeEntry keeps the trailing comment of a removed last member and joins it onto the previous line: "sts:AssumeRole" // lambda // copied...' },
     () => {
       const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "lambda.amazonaws.com" },\n      "Action": "sts:AssumeRole", // lambda\n      "Resource": "*" // copied from the permission policy\n    }\n  ]\n}\n';
       const fix = onlyFix(text, 'trust-has-resource', '"Resource"', { allowComments: true });
@@ -765,7 +764,6 @@ describe('stale findings and broken documents', () => {
 
   it(
     'a principal changed to another account of the same length: the role ARN fix names the account now in the document',
-    { todo: 'narrowAccount takes the account from the stale finding data, not from the node: the fix writes arn:aws:iam::444455556666:role/ROLE_NAME for a 999988887777 principal' },
     () => {
       const text = policy([accountStatement]);
       const finding = findingAt(text, 'trust-cross-account-unconditioned', `"${ROOT_444}"`);

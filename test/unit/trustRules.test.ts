@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AnalyzeOptions } from '../../server/src/core';
+import { RULES, type AnalyzeOptions } from '../../server/src/core';
 import { SOURCE_AWARE_SERVICES, SOURCELESS_SERVICES } from '../../server/src/core/iam/confusedDeputy';
 import { findingsOf, lint, policy, type SeenFinding } from './helpers';
 
@@ -18,19 +18,8 @@ const SAML_PROVIDER = `arn:aws:iam::${OWN}:saml-provider/AcmeOkta`;
 const IDENTITY_POOL = 'us-east-1:0f1e2d3c-4b5a-4697-8876-a1b2c3d4e5f6';
 const EXTERNAL_ID = 'Xk4tR9vQ2mLp7Wz3Nc8Bh5Yd';
 
-const TRUST_RULES = [
-  'trust-has-resource',
-  'trust-invalid-action',
-  'trust-action-principal-mismatch',
-  'trust-cross-account-unconditioned',
-  'trust-external-id-weak',
-  'trust-oidc-missing-aud',
-  'trust-oidc-missing-sub',
-  'trust-oidc-wildcard-sub',
-  'trust-saml-missing-aud',
-  'trust-service-confused-deputy',
-  'unfilled-placeholder',
-];
+/** The rules of issue [4], and trust-has-resource from [1]. */
+const TRUST_RULES = [...RULES.filter((r) => r.id.startsWith('trust-')).map((r) => r.id), 'unfilled-placeholder'];
 
 /** Every finding of a policy analysed as a trust policy. */
 const all = (text: string): SeenFinding[] => lint(text, trust).findings;

@@ -197,13 +197,27 @@ export function removeEntry(draft: Draft, node: Node): void {
   // The last one: remove the comma after the previous entry, and this entry with what separates them.
   const previous = siblings[index - 1];
   const previousEnd = previous.offset + previous.length;
-  if (indent !== undefined) {
-    const separatorComma = previousEnd + text.slice(previousEnd).indexOf(',');
-    const from = start - indent.length - (text.startsWith('\r\n', start - indent.length - 2) ? 2 : 1);
-    draft.apply({ offset: separatorComma, length: 1, newText: '' }, { offset: Math.max(from, separatorComma + 1), length: end - Math.max(from, separatorComma + 1), newText: '' });
+  const separatorComma = commaAfter(text, previousEnd);
+  if (indent !== undefined && separatorComma >= 0) {
+    // The member's line goes, with a comment at its end (it was about this member).
+    const lineEnd = endOfLineAfter(text, end) ?? end;
+    const from = Math.max(start - indent.length - (text.startsWith('\r\n', start - indent.length - 2) ? 2 : 1), separatorComma + 1);
+    draft.apply({ offset: separatorComma, length: 1, newText: '' }, { offset: from, length: lineEnd - from, newText: '' });
   } else {
     draft.apply({ offset: previousEnd, length: end - previousEnd, newText: '' });
   }
+}
+
+/** The offset of the comma that follows `offset`, past white space and comments; -1 when something else comes first. */
+function commaAfter(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length) {
+    if (/\s/.test(text[i])) i++;
+    else if (text.startsWith('//', i)) i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+    else if (text.startsWith('/*', i)) i = text.indexOf('*/', i) < 0 ? text.length : text.indexOf('*/', i) + 2;
+    else return text[i] === ',' ? i : -1;
+  }
+  return -1;
 }
 
 /** Renames the key of the property whose value is at `path`. */

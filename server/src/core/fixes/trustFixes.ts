@@ -27,8 +27,10 @@ export const narrowAccount: FixProvider = (request) => {
   const at = located(request);
   if (!at) return [];
   const { statement } = at;
-  const account = text(request.data.account) ?? 'ACCOUNT_ID';
-  const partition = /^arn:([^:]+):/.exec(String(at.node.value))?.[1] ?? 'aws';
+  // From the principal as it is now, not from the finding's data: the text may have changed since.
+  const principal = String(at.node.value);
+  const account = /^\d{12}$/.test(principal) ? principal : (/^arn:[^:]+:iam::([^:]+):root$/.exec(principal)?.[1] ?? 'ACCOUNT_ID');
+  const partition = /^arn:([^:]+):/.exec(principal)?.[1] ?? 'aws';
   const externalId = randomExternalId(request.randomBytes);
   return [
     ...fix(request, `Require the ExternalId "${externalId}" (newly generated: give it to the third party that assumes the role)`, (d) =>

@@ -68,9 +68,8 @@ or adds the missing one when the statement lists several.
 \`\`\`json
 {
   "Effect": "Allow",
-  "Principal": { "Federated": "arn:aws:iam::111122223333:saml-provider/Okta" },
-  "Action": "sts:AssumeRoleWithSAML",
-  "Condition": { "StringEquals": { "SAML:aud": "https://signin.aws.amazon.com/saml" } }
+  "Principal": { "Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
+  "Action": "sts:AssumeRoleWithWebIdentity"
 }
 \`\`\``,
   check({ policy, report }) {
