@@ -103,6 +103,18 @@ addSeries(`typical identity policy (${kb(typicalIdentity)} KB)`, 1000, () => ana
 addSeries(`typical trust policy (${kb(typicalTrust)} KB)`, 1000, () => analyseAuto(typicalTrust), 5);
 addSeries(`largest managed policy, ${largest.name} (${kb(largest.text)} KB)`, 40, () => analyse(largest.text), 150);
 
+// A pasted trust policy far over the quota: 20,000 principals and 200 statements, with conditions.
+const trustStatement = (i: number) => ({
+  Effect: 'Allow',
+  Principal: { AWS: Array.from({ length: 100 }, (_, j) => `arn:aws:iam::${String(100000000000 + i * 100 + j)}:role/Deploy`) },
+  Action: ['sts:AssumeRole', 'sts:TagSession'],
+  Condition: { StringEquals: { 'sts:ExternalId': `Xq7RkV2mP9sLw4Tz${i}` }, StringLike: { 'aws:PrincipalTag/team': ['a*', 'b*'] } },
+});
+const bigTrust = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 200 }, (_, i) => trustStatement(i)) }, null, 2);
+addSeries(`trust policy with 20,000 principals (${kb(bigTrust)} KB): analysis`, 10, () => analyseAuto(bigTrust), 500);
+const parsedTrust = service.parse(bigTrust);
+addSeries('  the same: who can assume it (code lenses)', 10, () => service.explainTrust(parsedTrust), 200);
+
 const examples = exampleTexts(join(root, 'examples'));
 addSeries(`all ${examples.length} example files`, 200, () => examples.forEach(analyseAuto));
 

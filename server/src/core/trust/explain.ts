@@ -99,7 +99,9 @@ function groupEntities(entities: Extract<TrustedPrincipal, { type: 'entity' }>[]
   const groups = new Map<string, Extract<TrustedPrincipal, { type: 'entity' }>[]>();
   for (const entity of entities) {
     const key = `${entity.entity}\u0000${entity.name}`;
-    groups.set(key, [...(groups.get(key) ?? []), entity]);
+    const group = groups.get(key);
+    if (group) group.push(entity);
+    else groups.set(key, [entity]);
   }
   return [...groups.values()].map((group) => {
     const accounts = group.map((e) => e.account).filter((a) => a !== '');

@@ -56,8 +56,9 @@ export function subjectVerdict(statement: Statement, principal: OidcPrincipal): 
   for (const { entry, asSubject } of entries) {
     const wildcards = positiveOperator(entry, { alwaysPresent: true })?.wildcards ?? false;
     let loosest: SubjectVerdict | undefined;
+    const texts = entryValues(entry);
     entry.values.forEach((node, i) => {
-      const text = entryValues(entry)[i];
+      const text = texts[i];
       const judgement = judgeSubject(principal.provider?.id, asSubject(text), wildcards);
       if (!loosest || rank(judgement) < rank(loosest)) loosest = { ...judgement, value: { node, text } };
     });
