@@ -115,6 +115,10 @@ addSeries(`trust policy with 20,000 principals (${kb(bigTrust)} KB): analysis`, 
 const parsedTrust = service.parse(bigTrust);
 addSeries('  the same: who can assume it (code lenses)', 10, () => service.explainTrust(parsedTrust), 200);
 
+// `${` without a closing brace, 100 KB of it in a subject: placeholder scanning must stay linear.
+const unclosed = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': '${'.repeat(50_000) } } }] });
+addSeries('trust policy with 100 KB of unclosed "${" in a subject', 5, () => analyseAuto(unclosed), 500);
+
 const examples = exampleTexts(join(root, 'examples'));
 addSeries(`all ${examples.length} example files`, 200, () => examples.forEach(analyseAuto));
 

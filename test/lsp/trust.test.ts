@@ -40,7 +40,10 @@ describe('trust policies over stdio', () => {
     client = await LspClient.start({ capabilities: PULL_CAPABILITIES });
     client.open(uri, TRUST);
   });
-  after(() => client.kill());
+  // A graceful stop: the notifications still in flight are written before the process goes.
+  after(async () => {
+    await client.stop();
+  });
 
   const diagnostics = async () => items(await client.pull(uri));
   const actionsFor = (diagnostic: Diagnostic) =>
@@ -136,7 +139,7 @@ describe('trust code lenses: settings and other documents', () => {
       assert.ok(Array.isArray(await client.request('textDocument/codeLens', { textDocument: { uri: 'file:///ws/broken-trust.json' } })));
       assert.deepEqual(client.errors(), []);
     } finally {
-      client.kill();
+      await client.stop();
     }
   });
 });
@@ -148,7 +151,10 @@ const FIX_CASES: [string, Record<string, unknown>][] = [
   ['wildcard-without-like', { Principal: { AWS: '444455556666' }, Condition: { StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::444455556666:role/Deploy*', 'sts:ExternalId': 'Xq7RkV2mP9sLw4Tz' } } }],
   ['trust-has-resource', { Principal: { AWS: 'arn:aws:iam::444455556666:role/Ops' }, Resource: '*' }],
   ['trust-invalid-action', { Principal: { AWS: 'arn:aws:iam::444455556666:role/Ops' }, Action: 'sts:AssumeRol' }],
-  ['trust-action-principal-mismatch', { Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Okta' }, Action: ['sts:TagSession'], Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } }],
+  [
+    'trust-action-principal-mismatch',
+    { Principal: { AWS: 'arn:aws:iam::444455556666:role/Admin', Federated: 'arn:aws:iam::111122223333:saml-provider/Okta' }, Action: ['sts:AssumeRole'], Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } },
+  ],
   ['trust-cross-account-unconditioned', { Principal: { AWS: '444455556666' } }],
   ['trust-external-id-weak', { Principal: { AWS: '444455556666' }, Condition: { StringLike: { 'sts:ExternalId': 'EXTERNAL_ID' } } }],
   ['trust-oidc-missing-aud', { Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:sub': 'repo:acme-corp/web:ref:refs/heads/main' } } }],
@@ -162,7 +168,10 @@ describe('every trust quick fix through the server', () => {
   before(async () => {
     client = await LspClient.start({ capabilities: PULL_CAPABILITIES });
   });
-  after(() => client.kill());
+  // A graceful stop: the notifications still in flight are written before the process goes.
+  after(async () => {
+    await client.stop();
+  });
 
   for (const [rule, statement] of FIX_CASES) {
     it(`${rule}: each fix gives valid JSON without the finding and adds no other`, async () => {
@@ -189,7 +198,6 @@ describe('every trust quick fix through the server', () => {
         assert.deepEqual(added, [], action.title);
         client.replace(uri, ++version, text);
       }
-      client.close(uri);
     });
   }
 });

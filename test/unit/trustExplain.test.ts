@@ -84,7 +84,7 @@ describe('explainTrust: AWS principals', () => {
   it('explains service roles, with and without the source of a confused-deputy-prone service', () => {
     assert.deepEqual(summaries(policy([allow({ Service: 'lambda.amazonaws.com' }, 'sts:AssumeRole')])), ['Lambda functions (lambda.amazonaws.com) given this role']);
     assert.deepEqual(summaries(policy([allow({ Service: ['ec2.amazonaws.com', 'ecs-tasks.amazonaws.com'] }, 'sts:AssumeRole')])), [
-      'EC2 instances (through an instance profile) (ec2.amazonaws.com) given this role or ECS tasks (ecs-tasks.amazonaws.com) given this role',
+      'EC2 instances (ec2.amazonaws.com) given this role or ECS tasks (ecs-tasks.amazonaws.com) given this role',
     ]);
     assert.deepEqual(summaries(policy([allow({ Service: 'backup.amazonaws.com' }, 'sts:AssumeRole')])), ['The service backup.amazonaws.com given this role']);
     assert.deepEqual(summaries(policy([allow({ Service: 'states.amazonaws.com' }, 'sts:AssumeRole')])), [

@@ -186,13 +186,14 @@ describe('trust-cross-account-unconditioned fixes', () => {
     assert.match(fix.title, /"[A-Za-z0-9]{32}"/);
   });
 
-  it('names the role in the principal\'s partition, and one condition covers every account of the statement', () => {
+  it('names the role in the principal\'s partition; with several principals, one condition covers all and no role fix locks the others out', () => {
+    const china = { Effect: 'Allow', Principal: { AWS: 'arn:aws-cn:iam::444455556666:root' }, Action: 'sts:AssumeRole' };
+    const chinaFix = fixesAt(policy([china]), 'trust-cross-account-unconditioned', '"arn:aws-cn:iam::444455556666:root"')[3];
+    assert.equal(chinaFix.result, policy([{ ...china, Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws-cn:iam::444455556666:role/ROLE_NAME' } } }]));
     const statement = { Effect: 'Allow', Principal: { AWS: ['arn:aws-cn:iam::444455556666:root', '111122223333'] }, Action: 'sts:AssumeRole' };
     const both = policy([statement]);
-    const chinaFix = fixesAt(both, 'trust-cross-account-unconditioned', '"arn:aws-cn:iam::444455556666:root"')[3];
-    assert.equal(chinaFix.result, policy([{ ...statement, Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws-cn:iam::444455556666:role/ROLE_NAME' } } }]));
-    const bareFix = fixesAt(both, 'trust-cross-account-unconditioned', '"111122223333"')[3];
-    assert.equal(bareFix.result, policy([{ ...statement, Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ROLE_NAME' } } }]));
+    const titles = fixesAt(both, 'trust-cross-account-unconditioned', '"111122223333"').map((f) => f.title);
+    assert.ok(!titles.some((t) => t.includes('aws:PrincipalArn')), titles.join(' | '));
     const mfa = fixesAt(both, 'trust-cross-account-unconditioned', '"111122223333"')[1];
     assertFixed(both, mfa.result, [
       ['trust-cross-account-unconditioned', '"arn:aws-cn:iam::444455556666:root"'],
@@ -591,20 +592,28 @@ describe('trust-action-principal-mismatch and trust-invalid-action fixes', () =>
 
   const saml = (action: unknown) => ({ Effect: 'Allow', Principal: { Federated: OKTA }, Action: action, Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } });
 
+  /** A role that both a SAML provider and a role of another account assume. */
+  const mixed = (action: unknown) => ({ ...saml(action), Principal: { AWS: `arn:aws:iam::${'444455556666'}:role/Admin`, Federated: OKTA } });
+
   it('adds the missing action to a list written one per line', () => {
-    const text = policy([saml(['sts:TagSession', 'sts:SetSourceIdentity'])]);
+    const text = policy([mixed(['sts:AssumeRole', 'sts:TagSession'])]);
     const fix = onlyFix(text, 'trust-action-principal-mismatch', '"Federated"');
     assert.equal(fix.title, 'Add "sts:AssumeRoleWithSAML" to the Action');
     assert.ok(fix.preferred);
-    assert.equal(fix.result, policy([saml(['sts:TagSession', 'sts:SetSourceIdentity', 'sts:AssumeRoleWithSAML'])]));
+    assert.equal(fix.result, policy([mixed(['sts:AssumeRole', 'sts:TagSession', 'sts:AssumeRoleWithSAML'])]));
     assertFixed(text, fix.result, [['trust-action-principal-mismatch', '"Federated"']]);
   });
 
   it('turns a single action into a list with the missing one', () => {
-    const text = policy([saml('sts:TagSession')]);
+    const text = policy([mixed('sts:AssumeRole')]);
     const fix = onlyFix(text, 'trust-action-principal-mismatch', '"Federated"');
-    assert.equal(fix.result, text.replace('"Action": "sts:TagSession"', '"Action": ["sts:TagSession", "sts:AssumeRoleWithSAML"]'));
+    assert.equal(fix.result, text.replace('"Action": "sts:AssumeRole"', '"Action": ["sts:AssumeRole", "sts:AssumeRoleWithSAML"]'));
     assertFixed(text, fix.result, [['trust-action-principal-mismatch', '"Federated"']]);
+  });
+
+  it('leaves a statement of session actions alone: it complements the statement that assumes (AWS\'s session tag pattern)', () => {
+    const text = policy([saml('sts:AssumeRoleWithSAML'), { Effect: 'Allow', Principal: { Federated: OKTA }, Action: 'sts:TagSession' }]);
+    assert.deepEqual(findingsOf(text), []);
   });
 
   it('trust-invalid-action: replaces a misspelled action with the suggestion; a permission gets no fix', () => {
@@ -723,7 +732,7 @@ describe('stale findings and broken documents', () => {
     policy([{ ...webIdentity(GITHUB, { StringEquals: { [`${GH}:sub`]: 'repo:acme-corp/*' } }), Action: 'sts:AssumeRole' }]),
     policy([{ ...webIdentity(GITHUB), Action: ['sts:AssumeRole'] }]),
     policy([webIdentity('cognito-identity.amazonaws.com')]),
-    policy([{ Effect: 'Allow', Principal: { Federated: OKTA }, Action: 'sts:TagSession' }]),
+    policy([{ Effect: 'Allow', Principal: { Federated: OKTA }, Action: 'sts:AssumeRoleWithSAML' }]),
   ];
   const all = FIXTURES.flatMap((text) => findingsOf(text).map((finding) => ({ text, finding })));
 
@@ -812,5 +821,26 @@ describe('stale findings and broken documents', () => {
     const titles = service.quickFixes(service.parse(blockText), { ...finding, offset: blockText.indexOf(`"${ROOT_444}"`) }, { randomBytes: counter() }).map((f) => f.title);
     // MFA would go into the broken Bool block: not offered; the others add their own blocks.
     assert.deepEqual(titles.map((t) => t.split(' (')[0]), [`Require the ExternalId "${COUNTED_ID}"`, 'Only a role of account 444455556666', 'Only principals of your organization']);
+  });
+});
+
+describe('review regressions: fixes that did harm once', () => {
+  it('offers no aws:SourceAccount fix when a compute service shares the statement (it would lock Lambda out)', () => {
+    const statement = { Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com', 'states.amazonaws.com'] }, Action: 'sts:AssumeRole' };
+    assert.deepEqual(fixesAt(policy([statement]), 'trust-service-confused-deputy', '"states.amazonaws.com"'), []);
+  });
+
+  it('adds a sub entry instead of writing a subject into another claim', () => {
+    const text = policy([webIdentity(GITHUB, { StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${GH}:repository_id`]: '*' } })]);
+    const fix = onlyFix(text, 'trust-oidc-missing-sub', '"*"');
+    assert.ok(fix.result.includes(`"${GH}:repository_id": "*"`), fix.result);
+    assert.ok(fix.result.includes(`"${GH}:sub": "repo:OWNER/REPO:ref:refs/heads/main"`), fix.result);
+  });
+
+  it('keeps both values when the key is already tested by the operator it moves to', () => {
+    const text = policy([{ ...accountStatement, Condition: { StringEquals: { 'sts:ExternalId': 'Xq7RkV2mP9sLw4Tz' }, StringLike: { 'sts:ExternalId': 'Ab3dE6gH9jK2mN5p' } } }]);
+    const fix = onlyFix(text, 'trust-external-id-weak', '"StringLike"');
+    assert.deepEqual(JSON.parse(fix.result), JSON.parse(policy([{ ...accountStatement, Condition: { StringEquals: { 'sts:ExternalId': ['Xq7RkV2mP9sLw4Tz', 'Ab3dE6gH9jK2mN5p'] } } }])));
+    assert.ok(fix.result.includes('"sts:ExternalId": ["Xq7RkV2mP9sLw4Tz", "Ab3dE6gH9jK2mN5p"]'), fix.result);
   });
 });

@@ -58,9 +58,13 @@ export function moveConditionEntry(draft: Draft, statement: JsonPath, from: stri
   if ((fromNode.children?.length ?? 0) === 1 && toBlock === undefined) return renameKey(draft, [...conditionPath, fromBlock], to);
   const valueNode = draft.node([...conditionPath, fromBlock, keyName]);
   if (!valueNode) return false;
-  const value = valueOf(valueNode);
+  const moved = valueOf(valueNode);
+  // The target may test the key already: the values of one key are alternatives, so both sets stay.
+  const targetKey = toBlock === undefined ? undefined : keyIn(draft, [...conditionPath, toBlock], key);
+  const existing = targetKey === undefined ? undefined : draft.node([...conditionPath, toBlock ?? to, targetKey]);
+  const value = existing ? [...new Set([existing, valueNode].flatMap((n) => [valueOf(n)].flat()))] : moved;
   removeEntry(draft, (fromNode.children?.length ?? 0) === 1 ? fromNode : valueNode);
-  return addCondition(draft, statement, toBlock ?? to, keyName, value);
+  return addCondition(draft, statement, toBlock ?? to, targetKey ?? keyName, value);
 }
 
 /** Adds an action to a statement's `Action`, turning a single string into a list. */

@@ -1,4 +1,5 @@
-import { FILL_IN_ORGANIZATION_ID } from '../iam';
+import { FILL_IN_ORGANIZATION_ID, SOURCELESS_SERVICES } from '../iam';
+import { nodeAtPath, stringNodes } from '../jsonTree';
 import { addAction, addCondition, moveConditionEntry, nodeAt, removeMemberAt, statementPath } from './conditionEdits';
 import { Draft } from './jsonEdit';
 import type { FixProvider, FixRequest, QuickFix } from './quickFix';
@@ -40,14 +41,22 @@ export const narrowAccount: FixProvider = (request) => {
     ...fix(request, 'Require MFA within the last hour (aws:MultiFactorAuthAge < 3600)', (d) =>
       addCondition(d, statement, 'Bool', 'aws:MultiFactorAuthPresent', 'true') && addCondition(d, statement, 'NumericLessThan', 'aws:MultiFactorAuthAge', '3600'),
     ),
-    ...fix(request, `Only a role of account ${account} (aws:PrincipalArn; fill in ROLE_NAME)`, (d) =>
-      addCondition(d, statement, 'ArnEquals', 'aws:PrincipalArn', `arn:${partition}:iam::${account}:role/ROLE_NAME`),
-    ),
+    // Only for a lone principal: with others in the statement, the condition would lock them out.
+    ...(principalCount(request, statement) === 1
+      ? fix(request, `Only a role of account ${account} (aws:PrincipalArn; fill in ROLE_NAME)`, (d) =>
+          addCondition(d, statement, 'ArnEquals', 'aws:PrincipalArn', `arn:${partition}:iam::${account}:role/ROLE_NAME`),
+        )
+      : []),
     ...fix(request, `Only principals of your organization (aws:PrincipalOrgID; fill in ${FILL_IN_ORGANIZATION_ID})`, (d) =>
       addCondition(d, statement, 'StringEquals', 'aws:PrincipalOrgID', FILL_IN_ORGANIZATION_ID),
     ),
   ];
 };
+
+function principalCount(request: FixRequest, statement: JsonPath): number {
+  const principal = nodeAtPath(request.parsed.root, [...statement, 'Principal']);
+  return principal?.type === 'object' ? (principal.children ?? []).reduce((n, p) => n + stringNodes(p.children?.[1]).length, 0) : 1;
+}
 
 /** What the audience of each provider's tokens is, or a placeholder where only the user knows. */
 const AUDIENCE: Readonly<Record<string, string>> = {
@@ -87,8 +96,10 @@ export const addSubject: FixProvider = (request) => {
   if (!at || !issuer) return [];
   const subject = Object.hasOwn(SUBJECT, provider) ? SUBJECT[provider] : { operator: 'StringEquals', value: 'SUBJECT' };
   const title = `Require ${issuer}:sub "${subject.value}" (fill in the capitals)`;
-  // A subject value that does not narrow ("*"): replace it in place.
-  if (at.node.type === 'string' && getNodePath(at.node).includes('Condition')) {
+  // A subject value that does not narrow ("*"): replace it in place (only under the sub key itself).
+  const path = getNodePath(at.node);
+  const key = path.includes('Condition') ? path.find((p, i) => i > 0 && typeof p === 'string' && path[i - 1] !== 'Condition' && /:sub$/i.test(p)) : undefined;
+  if (at.node.type === 'string' && key !== undefined) {
     return fix(request, title, (d) => {
       d.apply({ offset: at.node.offset, length: at.node.length, newText: JSON.stringify(subject.value) });
       return true;
@@ -106,7 +117,10 @@ export const addSamlAudience: FixProvider = (request) => {
 
 export const addSourceAccount: FixProvider = (request) => {
   const at = located(request);
-  if (!at) return [];
+  // With a compute service in the same statement (Lambda and Step Functions), the condition would
+  // lock the compute service out: the statement must be split first, which is the user's call.
+  const services = stringNodes(nodeAtPath(request.parsed.root, [...(at?.statement ?? []), 'Principal', 'Service'])).map((n) => String(n.value).toLowerCase());
+  if (!at || services.some((s) => SOURCELESS_SERVICES.includes(s))) return [];
   return fix(request, 'Require aws:SourceAccount (fill in ACCOUNT_ID: the account whose resources use the role)', (d) =>
     addCondition(d, at.statement, 'StringEquals', 'aws:SourceAccount', 'ACCOUNT_ID'),
   );

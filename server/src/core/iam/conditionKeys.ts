@@ -34,7 +34,7 @@ function keyTemplateRegExp(template: string): RegExp {
   if (cached) return cached;
   const source = template
     .replace(/\/tag-key$/i, '/${TagKey}')
-    .split(/\$\{[^}]*\}|<[^>]*>/)
+    .split(/\$\{[^{}]*\}|<[^<>]*>/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.+');
   cached = new RegExp(`^${source}$`, 'i');

@@ -3,7 +3,9 @@
  * (`${AWS::AccountId}`, `${BucketName}`). Either way its value is not known here, so rules treat
  * it as "could be anything" and never judge it.
  */
-const PLACEHOLDER = /\$\{[^}]*\}/g;
+// `[^{}]`, not `[^}]`: on `${${${...` without a closing brace each match attempt stops at the next `{`, so
+// scanning stays linear instead of re-reading the rest of the text from every `${`.
+const PLACEHOLDER = /\$\{[^{}]*\}/g;
 
 export function hasPlaceholder(text: string): boolean {
   PLACEHOLDER.lastIndex = 0;
@@ -12,7 +14,12 @@ export function hasPlaceholder(text: string): boolean {
 
 /** Whether the whole text is one placeholder (`${BucketArn}`). */
 export function isPlaceholder(text: string): boolean {
-  return /^\$\{[^}]*\}$/.test(text);
+  return /^\$\{[^{}]*\}$/.test(text);
+}
+
+/** The text with every placeholder replaced by `by` (one specific value we cannot see). */
+export function replacePlaceholders(text: string, by: string): string {
+  return text.replace(PLACEHOLDER, by);
 }
 
 /** The text with every placeholder removed, so that `${*}` or `${aws:PrincipalTag/x}` hide their `*`. */

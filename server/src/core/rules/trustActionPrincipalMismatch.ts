@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { elementKey, type Statement } from '../policyModel';
 import { actionsOf } from '../statementParts';
-import { ASSUME_ACTION, ASSUME_ACTIONS, statementTrustActions, trustAction, type TrustAction } from '../trust/actions';
+import { ASSUME_ACTION, ASSUME_ACTIONS, grantsAssume, statementTrustActions, trustAction, type TrustAction } from '../trust/actions';
 import { trustedPrincipals, type TrustedPrincipal } from '../trust/principals';
 import type { Rule } from './rule';
 
@@ -74,9 +74,11 @@ or adds the missing one when the statement lists several.
 \`\`\``,
   check({ policy, report }) {
     for (const statement of policy?.statements ?? []) {
+      // A Deny that leaves out an action does not deny it, which is its author's choice (a guardrail
+      // for web identities only); a statement of session actions only complements another one; with no
+      // trust action at all trust-invalid-action has said so.
       const granted = statementTrustActions(statement);
-      // No trust action at all: trust-invalid-action has said so for each value.
-      if (!granted || granted.size === 0) continue;
+      if (statement.effect !== 'Allow' || !grantsAssume(granted) || !granted) continue;
       const principals = trustedPrincipals(statement);
       const families = new Set(principals.flatMap((p) => familyOf(p) ?? []));
       const missing = [...families].filter((f) => !granted.has(ASSUME_ACTION[f]));
@@ -84,7 +86,7 @@ or adds the missing one when the statement lists several.
       const wrong = missing.length === 1 ? wrongAssumeAction(statement, families) : undefined;
       for (const family of missing) {
         const needed = ASSUME_ACTION[family];
-        const message = `${FAMILY_WORDS[family]} a role with ${needed}, which this statement does not ${statement.effect === 'Deny' ? 'deny' : 'allow'}`;
+        const message = `${FAMILY_WORDS[family]} a role with ${needed}, which this statement does not allow`;
         if (wrong) {
           report(wrong.node, `${message}; "${wrong.action}" is for ${ACTION_IS_FOR[wrong.action]}. Use "${needed}".`, { replaceWith: needed });
           continue;

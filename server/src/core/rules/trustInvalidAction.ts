@@ -38,7 +38,8 @@ case-insensitive; wildcards are fine as long as they match only these actions.
         if (hasWildcard(text)) {
           const matched = trustActionsMatching(text);
           if (matched.length > 0 && text.toLowerCase().startsWith('sts:')) continue;
-          report(node, `"${text}" matches no action a trust policy can name; use ${orList([...TRUST_ACTIONS])}.`, { suggestions: [] });
+          const what = matched.length > 0 ? 'also matches actions of other services, which a trust policy cannot name' : 'matches no action a trust policy can name';
+          report(node, `"${text}" ${what}; use ${orList([...TRUST_ACTIONS])}.`, { suggestions: [] });
           continue;
         }
         const suggestions = closest(text, TRUST_ACTIONS).slice(0, 3);

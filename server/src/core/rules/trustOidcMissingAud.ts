@@ -1,3 +1,4 @@
+import { grantsAssume, statementTrustActions } from '../trust/actions';
 import { trustedPrincipals } from '../trust/principals';
 import { audienceClaim, hasAudience } from '../trust/federation';
 import type { Rule } from './rule';
@@ -5,7 +6,7 @@ import type { Rule } from './rule';
 /** OIDC principals of the Allow statements of a policy, with their statement. */
 export function* oidcPrincipals(policy: Parameters<NonNullable<Rule['check']>>[0]['policy']) {
   for (const statement of policy?.statements ?? []) {
-    if (statement.effect !== 'Allow') continue;
+    if (statement.effect !== 'Allow' || !grantsAssume(statementTrustActions(statement))) continue;
     for (const principal of trustedPrincipals(statement)) {
       if (principal.type === 'oidc') yield { statement, principal };
     }

@@ -1,5 +1,6 @@
 import { conditionsOf } from '../statementParts';
 import { narrowingEntry } from '../trust/conditions';
+import { grantsAssume, statementTrustActions } from '../trust/actions';
 import { trustedPrincipals } from '../trust/principals';
 import type { Rule } from './rule';
 
@@ -23,7 +24,7 @@ issued for another use. AWS's console adds it to every SAML role it creates.
 \`\`\``,
   check({ policy, report }) {
     for (const statement of policy?.statements ?? []) {
-      if (statement.effect !== 'Allow') continue;
+      if (statement.effect !== 'Allow' || !grantsAssume(statementTrustActions(statement))) continue;
       const saml = trustedPrincipals(statement).filter((p) => p.type === 'saml');
       if (saml.length === 0) continue;
       if (conditionsOf(statement).some((e) => e.key.toLowerCase() === 'saml:aud' && narrowingEntry(e, { alwaysPresent: true }))) continue;

@@ -45,3 +45,12 @@ export function statementTrustActions(statement: Statement): Set<TrustAction> | 
   const matched = new Set(actions.values.flatMap((v) => trustActionsMatching(v.text)));
   return actions.negated ? new Set(TRUST_ACTIONS.filter((a) => !matched.has(a))) : matched;
 }
+
+/**
+ * Whether a statement grants an assume action at all. One that grants only session actions
+ * (`sts:TagSession` in its own statement, as AWS's session-tag examples do) complements another
+ * statement and is judged with it, not alone.
+ */
+export function grantsAssume(actions: ReadonlySet<TrustAction> | undefined): boolean {
+  return actions !== undefined && ASSUME_ACTIONS.some((a) => actions.has(a));
+}

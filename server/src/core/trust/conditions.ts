@@ -1,4 +1,4 @@
-import { splitArn } from '../iam';
+import { hasWildcard, replacePlaceholders, splitArn } from '../iam';
 import type { ConditionOperator } from '../iam';
 import type { PolicyModel, Statement } from '../policyModel';
 import { conditionsOf, type ConditionEntry } from '../statementParts';
@@ -34,18 +34,34 @@ export function entryValues(entry: ConditionEntry): string[] {
 }
 
 /**
- * Whether a value admits every caller: only wildcards under a matching operator, or an ARN whose
- * account is a wildcard (anyone can create a resource or role of a given name in their own account).
- * Placeholders (`${AWS::AccountId}`) are specific values we cannot see, never open.
+ * Whether a value admits every caller: under a matching operator, wildcards with nothing but syntax
+ * around them (`*`, `o-*`, `arn:*`, `*:*`, `us-east-1:*`), or an ARN whose account is a wildcard
+ * (anyone can create a resource or a role of a given name in their own account). An ARN with a
+ * pinned account and wildcards elsewhere (`arn:aws:logs:*:111122223333:*`) narrows. Placeholders
+ * (`${AWS::AccountId}`) are specific values we cannot see, never open.
  */
 export function isOpenValue(value: string, wildcards: boolean): boolean {
   if (!wildcards) return false;
-  const text = value.replace(/\$\{[^}]*\}/g, 'x');
-  if (/^[*?]*$/.test(text)) return true;
+  const text = replacePlaceholders(value, 'x');
+  if (!hasWildcard(text)) return false;
   const arn = splitArn(text);
-  if (!arn) return false;
-  const open = (field: string) => /^[*?]*$/.test(field);
-  return open(arn.account) || (open(arn.region) && open(arn.resource));
+  if (arn) {
+    const open = (field: string) => /^[*?]*$/.test(field);
+    if (arn.account !== '' && open(arn.account)) return true;
+    return open(arn.region) && open(arn.account) && open(arn.resource);
+  }
+  return onlySyntax(text);
+}
+
+/** Whether a pattern has no literal part beyond the syntax of what it matches. */
+export function onlySyntax(text: string): boolean {
+  const literal = text
+    .replace(/[*?]/g, '')
+    .replace(/^arn:/, '')
+    .replace(/^(o|ou|r)-/, '')
+    .replace(/^[a-z]{2}(-[a-z]+)+-\d+:/, '')
+    .replace(/[^A-Za-z0-9]/g, '');
+  return literal.length === 0;
 }
 
 /** Whether an entry is a positive test whose every value narrows (the values of one key are ORed). */
@@ -88,7 +104,7 @@ export function guardOf(entry: ConditionEntry): Guard | undefined {
   if (key === 'aws:principalarn') {
     // The Principal already names the account, so an ARN with a wildcard account still narrows to a role name.
     const arns = entryValues(entry);
-    return operator && arns.length > 0 && !arns.some((v) => /^[*?]*$/.test(v) || isOpenRoleArn(v)) ? 'principal-arn' : undefined;
+    return operator && arns.length > 0 && !arns.some((v) => onlySyntax(v) || isOpenRoleArn(v)) ? 'principal-arn' : undefined;
   }
   return Object.hasOwn(SIMPLE_GUARDS, key) && narrowingEntry(entry) ? SIMPLE_GUARDS[key] : undefined;
 }
@@ -138,7 +154,8 @@ function denyGuard(entry: ConditionEntry): Guard | undefined {
     return operator.family === 'Numeric' && /GreaterThan/.test(operator.base) && operator.ifExists ? 'mfa-age' : undefined;
   }
   const guard = Object.hasOwn(SIMPLE_GUARDS, key) ? SIMPLE_GUARDS[key] : undefined;
-  if (!guard || !operator.negated || operator.setOperator === 'ForAllValues') return undefined;
+  // ForAllValues: and ForAnyValue: with a negated test are false when the key is absent: such a Deny lets callers without it through.
+  if (!guard || !operator.negated || operator.setOperator !== undefined) return undefined;
   return values.length > 0 && !values.some((v) => isOpenValue(v, operator.wildcards)) ? guard : undefined;
 }
 

@@ -3,8 +3,8 @@ import { findProperty, stringValue } from '../jsonTree';
 import { element, type PolicyModel, type Statement } from '../policyModel';
 import { conditionsOf, principalsOf, type ConditionEntry } from '../statementParts';
 import type { Span } from '../types';
-import { ASSUME_ACTION, statementTrustActions } from './actions';
-import { entryValues, guardOf, type Guard } from './conditions';
+import { ASSUME_ACTION, grantsAssume, statementTrustActions, type TrustAction } from './actions';
+import { entryValues, guardOf, positiveOperator, type Guard } from './conditions';
 import { audienceClaim, claimEntries, type OidcPrincipal } from './federation';
 import { trustedPrincipals, type TrustedPrincipal } from './principals';
 import { subjectWords } from './subjectWords';
@@ -66,7 +66,8 @@ function missingActionNote(statement: Statement, actions: string[]): string {
     else if (principal.type !== 'canonical-user') needed.add(ASSUME_ACTION.aws);
   }
   const missing = [...needed].filter((a) => !actions.includes(a));
-  return missing.length > 0 && actions.length > 0 ? ` (but the statement does not ${statement.effect === 'Deny' ? 'deny' : 'allow'} ${missing.join(' or ')}, which ${missing.length > 1 ? 'they need' : 'it needs'})` : '';
+  if (statement.effect !== 'Allow' || missing.length === 0 || !grantsAssume(new Set(actions as TrustAction[]))) return '';
+  return ` (but the statement does not allow ${missing.join(' or ')}, which ${missing.length > 1 ? 'they need' : 'it needs'})`;
 }
 
 function principalMember(statement: Statement): Span | undefined {
@@ -83,6 +84,7 @@ function describePrincipals(statement: Statement, used: Used): string {
   const element = principalsOf(statement);
   if (!element) return 'No principal (the statement applies to nobody)';
   if (element.name === 'NotPrincipal') {
+    if (element.everyone) return 'Nobody (NotPrincipal "*" leaves no one out of the exception)';
     const names = element.entries.flatMap((e) => e.values.map((v) => v.text));
     return `Everyone except ${names.join(', ') || 'nobody'}`;
   }
@@ -114,7 +116,7 @@ function groupEntities(entities: Extract<TrustedPrincipal, { type: 'entity' }>[]
 const SERVICE_WORDS: Readonly<Record<string, string>> = {
   'lambda.amazonaws.com': 'Lambda functions',
   'edgelambda.amazonaws.com': 'Lambda@Edge functions',
-  'ec2.amazonaws.com': 'EC2 instances (through an instance profile)',
+  'ec2.amazonaws.com': 'EC2 instances',
   'ecs-tasks.amazonaws.com': 'ECS tasks',
   'pods.eks.amazonaws.com': 'EKS pods (EKS Pod Identity)',
   'states.amazonaws.com': 'Step Functions state machines',
@@ -147,8 +149,10 @@ function describePrincipal(statement: Statement, principal: TrustedPrincipal, us
     case 'saml': {
       const aud = claimEntries(statement, 'SAML', 'aud');
       aud.forEach((e) => used.add(e.keyNode.offset));
-      const console = aud.some((e) => entryValues(e).some((v) => /signin\.aws\.amazon\.com\/saml$/.test(v)));
-      return `users signed in through the SAML provider ${principal.name}${principal.account ? ` (account ${principal.account})` : ''}${console ? ' to the AWS console' : ''}`;
+      const endpoints = aud.flatMap(entryValues);
+      const console = endpoints.length > 0 && endpoints.every((v) => /^https:\/\/([a-z0-9-]+\.)?signin\.aws\.amazon\.com\/saml$/.test(v));
+      const to = console ? ' to the AWS console' : endpoints.length > 0 ? ` for SAML:aud ${endpoints.map((v) => `"${v}"`).join(' or ')}` : '';
+      return `users signed in through the SAML provider ${principal.name}${principal.account ? ` (account ${principal.account})` : ''}${to}`;
     }
     case 'canonical-user':
       return `the canonical user ${principal.text.slice(0, 12)}…`;
@@ -180,12 +184,31 @@ function claimValues(statement: Statement, principal: OidcPrincipal, claim: stri
   return entries.flatMap(entryValues);
 }
 
+/**
+ * The subject tests in words: the values of one test are alternatives ("or"); separate tests must all
+ * hold ("and"). A `*` under StringEquals is literal, so such a value matches no workload.
+ */
+function subjectGroups(statement: Statement, principal: OidcPrincipal, used: Used): string | undefined {
+  const id = principal.provider?.id;
+  const claims: [string, (v: string) => string][] = [['sub', (v) => v]];
+  if (id === 'github') claims.push(['repository', (v) => `repo:${v}`]);
+  const groups = claims.flatMap(([claim, asSubject]) =>
+    claimEntries(statement, principal.issuer, claim).map((entry) => {
+      used.add(entry.keyNode.offset);
+      const wildcards = positiveOperator(entry, { alwaysPresent: true })?.wildcards ?? false;
+      return entryValues(entry)
+        .map((v) => (!wildcards && /[*?]/.test(v) ? `subject "${v}" (compared literally, so no workload matches)` : subjectWords(id, asSubject(v))))
+        .join(' or ');
+    }),
+  );
+  return groups.length > 0 ? groups.join(' and ') : undefined;
+}
+
 function oidcWords(statement: Statement, principal: OidcPrincipal, used: Used): string {
   const id = principal.provider?.id;
-  const repositories = id === 'github' ? claimValues(statement, principal, 'repository', used).map((r) => `repo:${r}`) : [];
-  const subjects = [...claimValues(statement, principal, 'sub', used), ...repositories];
+  const subjects = subjectGroups(statement, principal, used);
   const audiences = claimValues(statement, principal, audienceClaim(principal), used);
-  const of = (anyone: string) => (subjects.length > 0 ? subjects.map((s) => subjectWords(id, s)).join(' or ') : anyone);
+  const of = (anyone: string) => subjects ?? anyone;
   switch (id) {
     case 'github':
       return `GitHub Actions runs of ${of('any repository on GitHub')}`;
@@ -206,9 +229,9 @@ function oidcWords(statement: Statement, principal: OidcPrincipal, used: Used): 
     case 'google':
     case 'amazon':
     case 'facebook':
-      return `users signed in with ${principal.provider?.name} to ${audiences.length > 0 ? `the app ${audiences.join(' or ')}` : 'any app'}${subjects.length > 0 ? ` (user ${subjects.join(' or ')})` : ''}`;
+      return `users signed in with ${principal.provider?.name} to ${audiences.length > 0 ? `the app ${audiences.join(' or ')}` : 'any app'}${subjects ? ` (${subjects})` : ''}`;
     default:
-      return `identities from the OIDC provider ${principal.issuer} with ${subjects.length > 0 ? subjects.map((s) => `subject "${s}"`).join(' or ') : 'any subject'}`;
+      return `identities from the OIDC provider ${principal.issuer} with ${subjects ?? 'any subject'}`;
   }
 }
 
@@ -257,7 +280,8 @@ export function conditionPhrase(entry: ConditionEntry): string {
   const guard = guardOf(entry);
   const key = entry.key.toLowerCase();
   if (guard === 'mfa-age' && key === 'aws:multifactorauthage' && values.length === 1 && /^\d+$/.test(values[0])) {
-    return `with MFA in the last ${Math.round(Number(values[0]) / 60)} minutes`;
+    const seconds = Number(values[0]);
+    return seconds < 120 ? `with MFA in the last ${seconds} seconds` : `with MFA in the last ${Math.round(seconds / 60)} minutes`;
   }
   const words = guard && GUARD_WORDS[guard];
   if (words) return words(values);

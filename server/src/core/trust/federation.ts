@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { ProviderId } from '../iam';
+import { hasWildcard, type ProviderId } from '../iam';
 import type { Statement } from '../policyModel';
 import { conditionsOf, type ConditionEntry } from '../statementParts';
 import { entryValues, isOpenValue, positiveOperator } from './conditions';
@@ -78,7 +78,8 @@ const SUBJECT_CLAIMS: Readonly<Record<string, Readonly<Record<string, (value: st
   github: {
     sub: (v) => v,
     repository: (v) => `repo:${v}:*`,
-    repository_id: (v) => (/^[*?]*$/.test(v) ? v : 'repo:x/x:*'),
+    // An id with a wildcard (`12*`) matches repositories anyone can own.
+    repository_id: (v) => (!hasWildcard(v) ? 'repo:x/x:*' : /^[*?]*$/.test(v) ? v : 'repo:*'),
   },
   default: { sub: (v) => v },
 };

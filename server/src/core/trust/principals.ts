@@ -2,6 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { hasPlaceholder, isPlaceholder, principalProblem, providerForFederated, providerForIssuer, type IdentityProvider } from '../iam';
 import type { Statement } from '../policyModel';
 import { conditionsOf, principalsOf } from '../statementParts';
+import { statementTrustActions } from './actions';
 
 /** A principal a trust statement names, read for what it means. Malformed values are left out (invalid-principal reports them). */
 export type TrustedPrincipal = { node: Node; text: string } & (
@@ -19,8 +20,10 @@ export type TrustedPrincipal = { node: Node; text: string } & (
 
 export type TrustedPrincipalType = TrustedPrincipal['type'];
 
-const ACCOUNT_ROOT = /^arn:[^:]+:iam::([^:]+):root$/;
-const IAM_ENTITY = /^arn:[^:]+:(iam|sts)::([^:]+):(user|role|assumed-role|federated-user)\/(.+)$/;
+/** A field of an ARN: no colon, but a CloudFormation reference may hold some (`${AWS::AccountId}`). */
+const FIELD = String.raw`(?:\$\{[^{}]*\}|[^:])+`;
+const ACCOUNT_ROOT = new RegExp(String.raw`^arn:${FIELD}:iam::(${FIELD}):root$`);
+const IAM_ENTITY = new RegExp(String.raw`^arn:${FIELD}:(iam|sts)::(${FIELD}):(user|role|assumed-role|federated-user)\/(.+)$`);
 
 function readAws(node: Node, text: string): TrustedPrincipal {
   if (text === '*') return { node, text, type: 'everyone' };
@@ -99,7 +102,13 @@ function inferFederated(statement: Statement, node: Node, text: string): Trusted
     if (issuer.toLowerCase() === 'saml') saml = true;
     else if (/^(sub|aud|amr|app_id|id)$/.test(key.slice(colon + 1)) && (issuer.includes('.') || hasPlaceholder(issuer))) issuers.add(issuer);
   }
-  if (saml && issuers.size === 0) return { node, text, type: 'saml', account: '', name: text };
+  const actions = statementTrustActions(statement);
+  // No claim keys at all: the action says which kind of provider the reference stands for.
+  if (!saml && issuers.size === 0 && actions?.has('sts:AssumeRoleWithWebIdentity') && !actions.has('sts:AssumeRoleWithSAML')) {
+    return { node, text, type: 'oidc', issuer: text, provider: undefined };
+  }
+  const samlAction = actions?.has('sts:AssumeRoleWithSAML') && !actions.has('sts:AssumeRoleWithWebIdentity');
+  if ((saml || samlAction) && issuers.size === 0) return { node, text, type: 'saml', account: '', name: text };
   if (issuers.size !== 1 || saml) return undefined;
   const [issuer] = issuers;
   return { node, text, type: 'oidc', issuer, provider: providerForIssuer(issuer) };

@@ -25,6 +25,9 @@ function github(value: string): string {
   const m = /^repo:([^:]+)(?::(.*))?$/.exec(value);
   if (!m) return `subject "${value}"`;
   const [owner, name = ''] = m[1].split('/');
+  // The immutable form names owner and repository by id too (`acme@123/web@456`): the ids are what pins.
+  const ids = /^[^@/]*@(\d+)\/[^@]*@(\d+)$/.exec(m[1]);
+  if (ids && (any(owner.split('@')[0]) || any(name.split('@')[0]))) return `the repository with id ${ids[2]} (owner id ${ids[1]})${m[2] && !any(m[2]) ? ` (${m[2]})` : ''}`;
   if (any(owner)) return 'any repository';
   if (any(name)) return `any repository of ${owner}`;
   const repo = m[1].replace(/@\d+/g, '');
@@ -51,7 +54,7 @@ function gitlab(value: string): string {
 function eks(value: string): string {
   const m = /^system:serviceaccount:([^:]+):(.+)$/.exec(value);
   if (!m) return `subject "${value}"`;
-  if (any(m[1])) return 'any service account';
+  if (any(m[1])) return any(m[2]) ? 'any service account' : `service account ${m[2]} in any namespace`;
   return any(m[2]) ? `any service account in namespace ${m[1]}` : `service account ${m[1]}/${m[2]}`;
 }
 

@@ -1,4 +1,4 @@
-import { hasWildcard, type ProviderId } from '../iam';
+import { hasWildcard, replacePlaceholders, type ProviderId } from '../iam';
 
 /**
  * How far a subject (`sub`) value lets callers in, loosest first:
@@ -27,7 +27,7 @@ const PINNED: SubjectJudgement = { scope: 'pinned', who: '' };
  * (`${GitHubOrg}`) stand for one specific value.
  */
 export function judgeSubject(provider: ProviderId | undefined, value: string, wildcards: boolean): SubjectJudgement {
-  const text = value.replace(/\$\{[^}]*\}/g, 'x');
+  const text = replacePlaceholders(value, 'x');
   if (!wildcards || !hasWildcard(text)) return PINNED;
   if (/^[*?]*$/.test(text)) return { scope: 'none', who: 'any subject' };
   switch (provider) {
@@ -92,8 +92,15 @@ function terraform(rest: string): SubjectJudgement {
   return open(project) && open(workspace) ? { scope: 'owner', who: `any workspace of the organization ${organization}` } : PINNED;
 }
 
-/** Providers whose subjects we do not know: only a value of (almost) nothing but wildcards is open. */
+/**
+ * Issuers we do not know (GitHub Enterprise Server, self-managed GitLab, a Kubernetes cluster outside
+ * EKS) still issue the subject shapes we know; other values are open only when (almost) nothing but
+ * wildcards.
+ */
 function generic(text: string): SubjectJudgement {
+  if (text.startsWith('repo:')) return twoLevels(text.slice(5), '/', GITHUB);
+  if (text.startsWith('project_path:')) return twoLevels(text.slice(13), '/', GITLAB);
+  if (text.startsWith('system:serviceaccount:')) return twoLevels(text.slice(22), ':', EKS);
   const literal = text.replace(/[*?]/g, '').replace(/[^A-Za-z0-9]/g, '');
   if (literal.length < 3) return { scope: 'none', who: 'almost any subject' };
   return text.startsWith('*') || text.startsWith('?') ? { scope: 'any-owner', who: `any subject ending in "${text.replace(/^[*?]+/, '')}"` } : PINNED;
