@@ -1,8 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, type KindSetting, type PolicyKind, type StatementExplanation } from '../core';
-import type { FileSettings } from './config';
-import { readText, type InputFile } from './files';
-import { chooseKind, type Position } from './lint';
+import { createPolicyService, type PolicyKind, type StatementExplanation } from '../core';
+import type { InputFile } from './files';
+import { readFiles, type LintOptions, type Position } from './lint';
 
 export interface ExplainedFile {
   path: string;
@@ -19,21 +18,11 @@ export interface ExplainReport {
   others: string[];
 }
 
-export interface ExplainOptions {
-  kind: KindSetting;
-  settingsFor?: (path: string) => FileSettings | undefined;
-}
-
 /** Who can assume each role, for each trust policy among the files. */
-export function explainFiles(files: readonly InputFile[], options: ExplainOptions): ExplainReport {
+export function explainFiles(files: readonly InputFile[], options: LintOptions): ExplainReport {
   const service = createPolicyService();
   const report: ExplainReport = { files: [], skipped: [], others: [] };
-  for (const file of files) {
-    const settings = options.settingsFor?.(file.path);
-    if (settings?.kindSetting === 'ignore' && !(file.explicit && options.kind !== 'auto')) continue;
-    const text = readText(file.path);
-    const parsed = service.parse(text, { allowComments: /\.jsonc$/i.test(file.path) });
-    const kindSetting = chooseKind(file, parsed.hasTopLevelStatement, options.kind, settings?.kindSetting);
+  for (const { file, text, parsed, kindSetting } of readFiles(service, files, options)) {
     const kind = service.kindOf(parsed, { fileName: file.path, kindSetting });
     if (!kind) {
       report.skipped.push(file.path);

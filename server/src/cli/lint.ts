@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, type Finding, type KindSetting, type PolicyKind } from '../core';
+import { createPolicyService, type Finding, type KindSetting, type ParsedDocument, type PolicyKind, type PolicyService } from '../core';
 import type { FileSettings } from './config';
 import { readText, type InputFile } from './files';
 
@@ -34,19 +34,40 @@ export interface LintOptions {
   settingsFor?: (path: string) => FileSettings | undefined;
 }
 
-export function lintFiles(files: readonly InputFile[], options: LintOptions): LintReport {
-  const service = createPolicyService();
-  const report: LintReport = { files: [], skipped: [], ignored: [] };
+/** A file read for linting or explaining, with the kind setting that applies to it. */
+export interface ReadFile {
+  file: InputFile;
+  text: string;
+  parsed: ParsedDocument;
+  kindSetting: KindSetting | undefined;
+  settings: FileSettings | undefined;
+}
+
+/**
+ * Reads and parses each file, unless its config says to ignore it (--kind still forces the files
+ * named on the command line); ignored files are passed to `ignored`.
+ */
+export function* readFiles(service: PolicyService, files: readonly InputFile[], options: LintOptions, ignored: (file: InputFile) => void = () => undefined): Generator<ReadFile> {
   for (const file of files) {
     const settings = options.settingsFor?.(file.path);
     const forcedByCommandLine = file.explicit && options.kind !== 'auto';
     if (settings?.kindSetting === 'ignore' && !forcedByCommandLine) {
-      if (file.explicit) report.ignored.push(file.path);
+      ignored(file);
       continue;
     }
     const text = readText(file.path);
     const parsed = service.parse(text, { allowComments: /\.jsonc$/i.test(file.path) });
-    const kindSetting = chooseKind(file, parsed.hasTopLevelStatement, options.kind, settings?.kindSetting);
+    yield { file, text, parsed, kindSetting: chooseKind(file, parsed.hasTopLevelStatement, options.kind, settings?.kindSetting), settings };
+  }
+}
+
+export function lintFiles(files: readonly InputFile[], options: LintOptions): LintReport {
+  const service = createPolicyService();
+  const report: LintReport = { files: [], skipped: [], ignored: [] };
+  const ignored = (file: InputFile) => {
+    if (file.explicit) report.ignored.push(file.path);
+  };
+  for (const { file, text, parsed, kindSetting, settings } of readFiles(service, files, options, ignored)) {
     const analysis = service.analyze(parsed, { fileName: file.path, kindSetting, rules: settings?.rules });
     if (!analysis.kind) {
       report.skipped.push(file.path);
@@ -70,7 +91,7 @@ export function lintFiles(files: readonly InputFile[], options: LintOptions): Li
  * `files` glob first (it names them one by one), then --kind when they look like policies, so that
  * package.json and friends are not linted as policies.
  */
-export function chooseKind(
+function chooseKind(
   file: InputFile,
   looksLikePolicy: boolean,
   commandLine: KindSetting,

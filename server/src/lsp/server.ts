@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, kindSettingForFile, type Analysis, type ParsedDocument, type StatementExplanation } from '../core';
+import { createPolicyService, kindSettingForFile, type Analysis, type KindSetting, type ParsedDocument, type StatementExplanation } from '../core';
 import { DocumentKindNotification, SETTINGS_SECTION, type DocumentKindParams } from '../shared/protocol';
 import { toCodeActions, toDiagnostic } from './convert';
 import { describe, runSafe } from './safe';
@@ -80,11 +80,20 @@ export function startServer(connection: Connection): void {
     return context && service.analyze(parse(document), { fileName: context.fileName, kindSetting: context.kindSetting, rules: context.settings.rules });
   }
 
-  /** Who can assume the role, per statement, for trust policies. */
+  /**
+   * Who can assume the role, per statement, for trust policies. Hovers ask on every mouse move, so
+   * the answer is kept with the parsed version it was made from (and the kind setting it assumed).
+   */
+  const explanations = new WeakMap<ParsedDocument, { kindSetting: KindSetting | undefined; result: StatementExplanation[] }>();
   async function explain(document: TextDocument, forLens: boolean): Promise<StatementExplanation[]> {
     const context = await contextOf(document);
     if (!context || (forLens && !context.settings.codeLens)) return [];
-    return service.explainTrust(parse(document), context) ?? [];
+    const parsed = parse(document);
+    const cached = explanations.get(parsed);
+    if (cached && cached.kindSetting === context.kindSetting) return cached.result;
+    const result = service.explainTrust(parsed, context) ?? [];
+    explanations.set(parsed, { kindSetting: context.kindSetting, result });
+    return result;
   }
 
   async function diagnose(document: TextDocument): Promise<Diagnostic[]> {

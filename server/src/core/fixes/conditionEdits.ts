@@ -1,16 +1,7 @@
-import { findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
+import { getNodePath, type Node } from 'jsonc-parser';
 import type { JsonPath } from '../jsonTree';
-import type { ParsedDocument } from '../parse';
-import type { Span } from '../types';
 import type { Draft } from './jsonEdit';
 import { appendItem, insertMember, removeEntry, renameKey, setMember } from './jsonEdit';
-
-/** The node a finding covers, exactly (a string, a key, an object): stale findings get no node. */
-export function nodeAt(parsed: ParsedDocument, span: Span): Node | undefined {
-  let node = parsed.root && findNodeAtOffset(parsed.root, span.offset + 1, true);
-  while (node && !(node.offset === span.offset && node.length === span.length)) node = node.parent;
-  return node;
-}
 
 /** The path of the statement a node is in: `["Statement", 2]` or `["Statement"]`. */
 export function statementPath(node: Node): JsonPath | undefined {

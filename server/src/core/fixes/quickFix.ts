@@ -29,10 +29,17 @@ export interface FixRequest {
 export type FixProvider = (request: FixRequest) => QuickFix[];
 
 /**
- * The string node a finding covers, exactly. The document may have changed since the diagnostic was
- * made: a fix only ever edits the very string it was about.
+ * The node a finding covers, exactly (a string, a key, an object). The document may have changed
+ * since the diagnostic was made: a fix only ever edits the very node it was about.
  */
+export function nodeAt(parsed: ParsedDocument, span: Span): Node | undefined {
+  let node = parsed.root && findNodeAtOffset(parsed.root, span.offset + 1, true);
+  while (node && !(node.offset === span.offset && node.length === span.length)) node = node.parent;
+  return node;
+}
+
+/** The string node a finding covers, exactly. */
 export function stringNodeAt(parsed: ParsedDocument, span: Span): Node | undefined {
-  const node = parsed.root && findNodeAtOffset(parsed.root, span.offset + 1, true);
-  return node?.type === 'string' && node.offset === span.offset && node.length === span.length ? node : undefined;
+  const node = nodeAt(parsed, span);
+  return node?.type === 'string' ? node : undefined;
 }

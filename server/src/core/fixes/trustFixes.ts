@@ -1,8 +1,8 @@
 import { FILL_IN_ORGANIZATION_ID, SOURCELESS_SERVICES } from '../iam';
 import { nodeAtPath, stringNodes } from '../jsonTree';
-import { addAction, addCondition, moveConditionEntry, nodeAt, removeMemberAt, statementPath } from './conditionEdits';
+import { addAction, addCondition, moveConditionEntry, removeMemberAt, statementPath } from './conditionEdits';
 import { Draft } from './jsonEdit';
-import type { FixProvider, FixRequest, QuickFix } from './quickFix';
+import { nodeAt, type FixProvider, type FixRequest, type QuickFix } from './quickFix';
 import { randomExternalId } from './randomId';
 import type { JsonPath } from '../jsonTree';
 import { getNodePath, type Node } from 'jsonc-parser';
@@ -19,6 +19,14 @@ function fix(request: FixRequest, title: string, steps: (draft: Draft) => boolea
   const draft = new Draft(request.parsed.text);
   if (!steps(draft) || draft.text === request.parsed.text) return [];
   return [{ title, edits: [draft.edit()], ...(preferred ? { preferred } : {}) }];
+}
+
+/** A fix that puts `value` in place of the finding's string node. */
+function replaceNode(request: FixRequest, title: string, node: Node, value: string, preferred = false): QuickFix[] {
+  return fix(request, title, (d) => {
+    d.apply({ offset: node.offset, length: node.length, newText: JSON.stringify(value) });
+    return true;
+  }, preferred);
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -99,12 +107,7 @@ export const addSubject: FixProvider = (request) => {
   // A subject value that does not narrow ("*"): replace it in place (only under the sub key itself).
   const path = getNodePath(at.node);
   const key = path.includes('Condition') ? path.find((p, i) => i > 0 && typeof p === 'string' && path[i - 1] !== 'Condition' && /:sub$/i.test(p)) : undefined;
-  if (at.node.type === 'string' && key !== undefined) {
-    return fix(request, title, (d) => {
-      d.apply({ offset: at.node.offset, length: at.node.length, newText: JSON.stringify(subject.value) });
-      return true;
-    });
-  }
+  if (at.node.type === 'string' && key !== undefined) return replaceNode(request, title, at.node, subject.value);
   return fix(request, title, (d) => addCondition(d, at.statement, subject.operator, `${issuer}:sub`, subject.value));
 };
 
@@ -131,12 +134,7 @@ export const fixAssumeAction: FixProvider = (request) => {
   const at = located(request);
   if (!at) return [];
   const replaceWith = text(request.data.replaceWith);
-  if (replaceWith && at.node.type === 'string') {
-    return fix(request, `Change to "${replaceWith}"`, (d) => {
-      d.apply({ offset: at.node.offset, length: at.node.length, newText: JSON.stringify(replaceWith) });
-      return true;
-    }, true);
-  }
+  if (replaceWith && at.node.type === 'string') return replaceNode(request, `Change to "${replaceWith}"`, at.node, replaceWith, true);
   const add = text(request.data.addAction);
   return add ? fix(request, `Add "${add}" to the Action`, (d) => addAction(d, at.statement, add), true) : [];
 };
@@ -178,13 +176,10 @@ export const regenerateExternalId: FixProvider = (request) => {
   const at = located(request);
   if (!at || at.node.type !== 'string' || request.data.regenerate !== true) return [];
   const externalId = randomExternalId(request.randomBytes);
-  return fix(request, `Replace with the new random ExternalId "${externalId}" (give it to the third party)`, (d) => {
-    d.apply({ offset: at.node.offset, length: at.node.length, newText: JSON.stringify(externalId) });
-    return true;
-  });
+  return replaceNode(request, `Replace with the new random ExternalId "${externalId}" (give it to the third party)`, at.node, externalId);
 };
 
-/** Several providers for one rule, by what the finding's data says. */
-export function firstOf(...providers: FixProvider[]): FixProvider {
+/** Several providers for one rule: each offers what the finding's data lets it. */
+export function allOf(...providers: FixProvider[]): FixProvider {
   return (request) => providers.flatMap((p) => p(request));
 }

@@ -10,5 +10,5 @@ export { FILL_IN_ORGANIZATION_ID, FILL_IN_WORDS, fillIns, hasPlaceholder, isPlac
 export { BASE_OPERATORS, operatorName, readOperator, type ConditionOperator, type OperatorFamily, type OperatorReading } from './operators';
 export { PRINCIPAL_KEYS, principalProblem } from './principals';
 export { closest, editDistance } from './suggest';
-export { hasWildcard, patternsOverlap, policyPatternTokens, templateTokens, wildcardCovers, wildcardRegExp } from './wildcard';
+export { hasWildcard, isAllWildcards, patternsOverlap, policyPatternTokens, templateTokens, wildcardCovers, wildcardRegExp } from './wildcard';
 export { SOURCE_AWARE_SERVICES, SOURCELESS_SERVICES, isSourceAwareService } from './confusedDeputy';

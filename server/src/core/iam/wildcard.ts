@@ -24,6 +24,11 @@ function regExpSource(pattern: string, one: string): string {
   return pattern.replace(/[.+^${}()|[\]\\*?]/g, (c) => (c === '*' ? '.*' : c === '?' ? one : `\\${c}`));
 }
 
+/** Whether a pattern is nothing but `*` and `?` (also the empty text): it matches anything of its length or more. */
+export function isAllWildcards(text: string): boolean {
+  return /^[*?]*$/.test(text);
+}
+
 export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }

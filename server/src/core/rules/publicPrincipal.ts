@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { splitArn } from '../iam';
+import { isAllWildcards, splitArn } from '../iam';
 import type { Statement } from '../policyModel';
 import { conditionsOf, principalsOf, type ConditionEntry } from '../statementParts';
 import type { Rule } from './rule';
@@ -51,10 +51,10 @@ const NARROWING_KEYS = new Set(
  * a pattern whose literal part is little more than the key's own syntax (`o-*`, `1*`, `*:*`).
  */
 function admitsAnyone(key: string, value: string): boolean {
-  if (/^[*?]*$/.test(value) || value === '0.0.0.0/0' || value === '::/0') return true;
+  if (isAllWildcards(value) || value === '0.0.0.0/0' || value === '::/0') return true;
   const arn = splitArn(value);
   if (!arn) return /[*?]/.test(value) && value.replace(/[*?]/g, '').replace(/^(o|ou|r)-/, '').replace(/[^A-Za-z0-9]/g, '').length < 4;
-  const open = (field: string) => /^[*?]*$/.test(field);
+  const open = isAllWildcards;
   if (open(arn.region) && open(arn.account) && open(arn.resource)) return true;
   // Anyone can create a role with a given name in their own account: the account is what narrows.
   return key === 'aws:principalarn' && open(arn.account) && arn.account !== '';

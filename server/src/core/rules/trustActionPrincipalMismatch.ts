@@ -2,10 +2,10 @@ import type { Node } from 'jsonc-parser';
 import { elementKey, type Statement } from '../policyModel';
 import { actionsOf } from '../statementParts';
 import { ASSUME_ACTION, ASSUME_ACTIONS, grantsAssume, statementTrustActions, trustAction, type TrustAction } from '../trust/actions';
-import { trustedPrincipals, type TrustedPrincipal } from '../trust/principals';
+import { assumeFamily, trustedPrincipals, type AssumeFamily } from '../trust/principals';
 import type { Rule } from './rule';
 
-type Family = keyof typeof ASSUME_ACTION;
+type Family = AssumeFamily;
 
 const FAMILY_WORDS: Record<Family, string> = {
   aws: 'AWS accounts, users, roles and services assume',
@@ -18,22 +18,6 @@ const ACTION_IS_FOR: Partial<Record<TrustAction, string>> = {
   'sts:AssumeRoleWithSAML': 'SAML providers',
   'sts:AssumeRoleWithWebIdentity': 'OIDC providers and web identities',
 };
-
-function familyOf(principal: TrustedPrincipal): Family | undefined {
-  switch (principal.type) {
-    case 'saml':
-      return 'saml';
-    case 'oidc':
-      return 'oidc';
-    case 'account':
-    case 'entity':
-    case 'service':
-    case 'everyone':
-      return 'aws';
-    default:
-      return undefined;
-  }
-}
 
 /** The one assume action of a statement that no principal in it can use, to be replaced. */
 function wrongAssumeAction(statement: Statement, families: Set<Family>): { node: Node; action: TrustAction } | undefined {
@@ -80,7 +64,7 @@ or adds the missing one when the statement lists several.
       const granted = statementTrustActions(statement);
       if (statement.effect !== 'Allow' || !grantsAssume(granted) || !granted) continue;
       const principals = trustedPrincipals(statement);
-      const families = new Set(principals.flatMap((p) => familyOf(p) ?? []));
+      const families = new Set(principals.flatMap((p) => assumeFamily(p) ?? []));
       const missing = [...families].filter((f) => !granted.has(ASSUME_ACTION[f]));
       if (missing.length === 0) continue;
       const wrong = missing.length === 1 ? wrongAssumeAction(statement, families) : undefined;
@@ -92,7 +76,7 @@ or adds the missing one when the statement lists several.
           continue;
         }
         // Point at the principal key ("Federated"), or the Principal element when it is "*".
-        const first = principals.find((p) => familyOf(p) === family);
+        const first = principals.find((p) => assumeFamily(p) === family);
         const key = first?.node.parent?.type === 'property' ? first.node.parent.children?.[0] : first?.node.parent?.parent?.children?.[0];
         const at = key ?? elementKey(statement, 'Principal') ?? statement.node;
         report(at, `${message}. Add "${needed}" to the Action.`, { addAction: needed });

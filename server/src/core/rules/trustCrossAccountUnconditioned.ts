@@ -1,6 +1,6 @@
 import { denyGuards, statementGuards } from '../trust/conditions';
 import { statementTrustActions } from '../trust/actions';
-import { trustedPrincipals } from '../trust/principals';
+import { trustedPrincipals, type TrustedPrincipal } from '../trust/principals';
 import type { Rule } from './rule';
 
 export const trustCrossAccountUnconditioned: Rule = {
@@ -36,10 +36,9 @@ wildcards. A Deny statement for every principal that tests the same keys negativ
     const policyGuards = denyGuards(policy);
     for (const statement of policy?.statements ?? []) {
       if (statement.effect !== 'Allow' || !statementTrustActions(statement)?.has('sts:AssumeRole')) continue;
-      const accounts = trustedPrincipals(statement).filter((p) => p.type === 'account');
+      const accounts = trustedPrincipals(statement).filter((p): p is Extract<TrustedPrincipal, { type: 'account' }> => p.type === 'account');
       if (accounts.length === 0 || policyGuards.size > 0 || statementGuards(statement).size > 0) continue;
       for (const principal of accounts) {
-        if (principal.type !== 'account') continue;
         report(
           principal.node,
           `Every user and role in account ${principal.account} whose own policies allow sts:AssumeRole on this role can assume it, with no condition. Require an ExternalId (a third party), MFA (people), or narrow it to roles (aws:PrincipalArn) or your organization (aws:PrincipalOrgID).`,

@@ -1,17 +1,5 @@
-import { grantsAssume, statementTrustActions } from '../trust/actions';
-import { trustedPrincipals } from '../trust/principals';
-import { audienceClaim, hasAudience } from '../trust/federation';
+import { audienceClaim, hasAudience, oidcPrincipals } from '../trust/federation';
 import type { Rule } from './rule';
-
-/** OIDC principals of the Allow statements of a policy, with their statement. */
-export function* oidcPrincipals(policy: Parameters<NonNullable<Rule['check']>>[0]['policy']) {
-  for (const statement of policy?.statements ?? []) {
-    if (statement.effect !== 'Allow' || !grantsAssume(statementTrustActions(statement))) continue;
-    for (const principal of trustedPrincipals(statement)) {
-      if (principal.type === 'oidc') yield { statement, principal };
-    }
-  }
-}
 
 export const trustOidcMissingAud: Rule = {
   id: 'trust-oidc-missing-aud',

@@ -1,6 +1,5 @@
-import { needsSubject, subjectVerdict } from '../trust/federation';
+import { needsSubject, oidcPrincipals, subjectVerdict } from '../trust/federation';
 import type { Rule } from './rule';
-import { oidcPrincipals } from './trustOidcMissingAud';
 
 export const trustOidcMissingSub: Rule = {
   id: 'trust-oidc-missing-sub',

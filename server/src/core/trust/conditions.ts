@@ -1,4 +1,4 @@
-import { hasWildcard, replacePlaceholders, splitArn } from '../iam';
+import { hasWildcard, isAllWildcards, replacePlaceholders, splitArn } from '../iam';
 import type { ConditionOperator } from '../iam';
 import type { PolicyModel, Statement } from '../policyModel';
 import { conditionsOf, type ConditionEntry } from '../statementParts';
@@ -46,7 +46,7 @@ export function isOpenValue(value: string, wildcards: boolean): boolean {
   if (!hasWildcard(text)) return false;
   const arn = splitArn(text);
   if (arn) {
-    const open = (field: string) => /^[*?]*$/.test(field);
+    const open = isAllWildcards;
     if (arn.account !== '' && open(arn.account)) return true;
     return open(arn.region) && open(arn.account) && open(arn.resource);
   }
@@ -112,7 +112,7 @@ export function guardOf(entry: ConditionEntry): Guard | undefined {
 /** `arn:aws:iam::123456789012:role/*`: every role of the account, which the Principal already says. */
 function isOpenRoleArn(value: string): boolean {
   const arn = splitArn(value);
-  return arn !== undefined && /^[*?]*$/.test(arn.resource.replace(/^(role|user|assumed-role)\//, ''));
+  return arn !== undefined && isAllWildcards(arn.resource.replace(/^(role|user|assumed-role)\//, ''));
 }
 
 /**
@@ -122,9 +122,22 @@ function isOpenRoleArn(value: string): boolean {
  * would make the Deny apply to fewer requests. The data-perimeter exemption for AWS services
  * (`aws:PrincipalIsAWSService` "false") is allowed alongside.
  */
-export function denyGuards(policy: PolicyModel | undefined): Set<Guard> {
+export function denyGuards(policy: PolicyModel | undefined): ReadonlySet<Guard> {
+  if (!policy) return new Set();
+  let guards = denyCache.get(policy);
+  if (!guards) {
+    guards = readDenyGuards(policy);
+    denyCache.set(policy, guards);
+  }
+  return guards;
+}
+
+/** Two rules ask per analysis; the policy model is made once per analysis. */
+const denyCache = new WeakMap<PolicyModel, ReadonlySet<Guard>>();
+
+function readDenyGuards(policy: PolicyModel): Set<Guard> {
   const guards = new Set<Guard>();
-  for (const statement of policy?.statements ?? []) {
+  for (const statement of policy.statements) {
     if (statement.effect !== 'Deny' || !statementTrustActions(statement)?.has('sts:AssumeRole')) continue;
     const principals = trustedPrincipals(statement);
     if (!principals.some((p) => p.type === 'everyone')) continue;

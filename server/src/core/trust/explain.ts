@@ -6,7 +6,7 @@ import type { Span } from '../types';
 import { ASSUME_ACTION, grantsAssume, statementTrustActions, type TrustAction } from './actions';
 import { entryValues, guardOf, positiveOperator, type Guard } from './conditions';
 import { audienceClaim, claimEntries, type OidcPrincipal } from './federation';
-import { trustedPrincipals, type TrustedPrincipal } from './principals';
+import { assumeFamily, trustedPrincipals, type TrustedPrincipal } from './principals';
 import { subjectWords } from './subjectWords';
 
 /** The condition entries a principal's words already say (by the offset of their key). */
@@ -59,12 +59,10 @@ export function explainTrustPolicy(policy: PolicyModel): StatementExplanation[] 
 
 /** A principal whose assume action the statement lacks cannot use it: say so rather than mislead. */
 function missingActionNote(statement: Statement, actions: string[]): string {
-  const needed = new Set<string>();
-  for (const principal of trustedPrincipals(statement)) {
-    if (principal.type === 'oidc') needed.add(ASSUME_ACTION.oidc);
-    else if (principal.type === 'saml') needed.add(ASSUME_ACTION.saml);
-    else if (principal.type !== 'canonical-user') needed.add(ASSUME_ACTION.aws);
-  }
+  const needed = new Set(trustedPrincipals(statement).flatMap((p) => {
+    const family = assumeFamily(p);
+    return family ? [ASSUME_ACTION[family]] : [];
+  }));
   const missing = [...needed].filter((a) => !actions.includes(a));
   if (statement.effect !== 'Allow' || missing.length === 0 || !grantsAssume(new Set(actions as TrustAction[]))) return '';
   return ` (but the statement does not allow ${missing.join(' or ')}, which ${missing.length > 1 ? 'they need' : 'it needs'})`;

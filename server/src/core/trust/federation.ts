@@ -1,15 +1,26 @@
 import type { Node } from 'jsonc-parser';
-import { hasWildcard, type ProviderId } from '../iam';
-import type { Statement } from '../policyModel';
+import { hasWildcard, isAllWildcards, type ProviderId } from '../iam';
+import type { PolicyModel, Statement } from '../policyModel';
 import { conditionsOf, type ConditionEntry } from '../statementParts';
-import { entryValues, isOpenValue, positiveOperator } from './conditions';
-import type { TrustedPrincipal } from './principals';
+import { grantsAssume, statementTrustActions } from './actions';
+import { entryValues, narrowingEntry, positiveOperator } from './conditions';
+import { trustedPrincipals, type TrustedPrincipal } from './principals';
 import { judgeSubject, SCOPE_ORDER, type SubjectJudgement } from './subjects';
 
 export type OidcPrincipal = Extract<TrustedPrincipal, { type: 'oidc' }>;
 
 /** Providers whose tokens name a workload (a repository, a pipeline, a pod) in `sub`: trust without it admits every workload. */
 const WORKLOAD_PROVIDERS: ReadonlySet<ProviderId | undefined> = new Set<ProviderId | undefined>(['github', 'gitlab', 'eks', 'terraform', undefined]);
+
+/** The OIDC principals of a policy's Allow statements, with their statement. */
+export function* oidcPrincipals(policy: PolicyModel | undefined): Generator<{ statement: Statement; principal: OidcPrincipal }> {
+  for (const statement of policy?.statements ?? []) {
+    if (statement.effect !== 'Allow' || !grantsAssume(statementTrustActions(statement))) continue;
+    for (const principal of trustedPrincipals(statement)) {
+      if (principal.type === 'oidc') yield { statement, principal };
+    }
+  }
+}
 
 /** Whether trusting this provider needs a subject condition (not for app sign-in providers: their `sub` is an end user). */
 export function needsSubject(principal: OidcPrincipal): boolean {
@@ -33,10 +44,7 @@ export function claimEntries(statement: Statement, issuer: string, claim: string
 
 /** Whether the statement tests the audience claim with values that narrow it. */
 export function hasAudience(statement: Statement, principal: OidcPrincipal): boolean {
-  return claimEntries(statement, principal.issuer, audienceClaim(principal)).some((entry) => {
-    const wildcards = positiveOperator(entry, { alwaysPresent: true })?.wildcards ?? false;
-    return entry.values.length > 0 && !entryValues(entry).some((v) => isOpenValue(v, wildcards));
-  });
+  return claimEntries(statement, principal.issuer, audienceClaim(principal)).some((entry) => narrowingEntry(entry, { alwaysPresent: true }));
 }
 
 /** How far the subject conditions of a statement let workloads in, with the value that decides. */
@@ -79,7 +87,7 @@ const SUBJECT_CLAIMS: Readonly<Record<string, Readonly<Record<string, (value: st
     sub: (v) => v,
     repository: (v) => `repo:${v}:*`,
     // An id with a wildcard (`12*`) matches repositories anyone can own.
-    repository_id: (v) => (!hasWildcard(v) ? 'repo:x/x:*' : /^[*?]*$/.test(v) ? v : 'repo:*'),
+    repository_id: (v) => (!hasWildcard(v) ? 'repo:x/x:*' : isAllWildcards(v) ? v : 'repo:*'),
   },
   default: { sub: (v) => v },
 };

@@ -56,7 +56,34 @@ function readFederated(node: Node, text: string): TrustedPrincipal | undefined {
  * trusted). Values with CloudFormation placeholders are read for their shape
  * (`arn:aws:iam::${AWS::AccountId}:root` is an account).
  */
-export function trustedPrincipals(statement: Statement): TrustedPrincipal[] {
+export function trustedPrincipals(statement: Statement): readonly TrustedPrincipal[] {
+  // Every trust rule and the explanation ask for them: read each statement once per parse.
+  let read = readCache.get(statement.node);
+  if (!read) {
+    read = readTrustedPrincipals(statement);
+    readCache.set(statement.node, read);
+  }
+  return read;
+}
+
+const readCache = new WeakMap<Node, readonly TrustedPrincipal[]>();
+
+/** The kind of STS call a principal assumes a role with (`aws` for accounts, users, roles, services and `*`). */
+export type AssumeFamily = 'aws' | 'saml' | 'oidc';
+
+export function assumeFamily(principal: TrustedPrincipal): AssumeFamily | undefined {
+  switch (principal.type) {
+    case 'saml':
+    case 'oidc':
+      return principal.type;
+    case 'canonical-user':
+      return undefined;
+    default:
+      return 'aws';
+  }
+}
+
+function readTrustedPrincipals(statement: Statement): TrustedPrincipal[] {
   const principal = principalsOf(statement);
   if (principal?.name !== 'Principal') return [];
   if (principal.everyone) return [{ node: principal.node, text: '*', type: 'everyone' }];

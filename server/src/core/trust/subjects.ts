@@ -1,4 +1,4 @@
-import { hasWildcard, replacePlaceholders, type ProviderId } from '../iam';
+import { hasWildcard, isAllWildcards, replacePlaceholders, type ProviderId } from '../iam';
 
 /**
  * How far a subject (`sub`) value lets callers in, loosest first:
@@ -29,7 +29,7 @@ const PINNED: SubjectJudgement = { scope: 'pinned', who: '' };
 export function judgeSubject(provider: ProviderId | undefined, value: string, wildcards: boolean): SubjectJudgement {
   const text = replacePlaceholders(value, 'x');
   if (!wildcards || !hasWildcard(text)) return PINNED;
-  if (/^[*?]*$/.test(text)) return { scope: 'none', who: 'any subject' };
+  if (isAllWildcards(text)) return { scope: 'none', who: 'any subject' };
   switch (provider) {
     case 'github':
       return text.startsWith('repo:') ? twoLevels(text.slice(5), '/', GITHUB) : generic(text);
