@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DocumentKindNotification, type DocumentKindParams } from '../../server/src/shared/protocol';
+import { DocumentKindNotification, type DocumentKindParams, type IamPolicyInitializationOptions } from '../../server/src/shared/protocol';
 import { CommandIds, SettingIds } from './ids';
 import { KindStatus } from './kindStatus';
 
@@ -26,7 +26,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<IamPol
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
-    synchronize: { configurationSection: SettingIds.section },
+    // Policy files changed outside the editor update the account ids completion offers.
+    synchronize: { configurationSection: SettingIds.section, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,jsonc}') },
+    initializationOptions: { retriggerSuggest: true } satisfies IamPolicyInitializationOptions,
     outputChannel: output,
     diagnosticPullOptions: { onChange: true, onSave: true },
   };

@@ -56,11 +56,15 @@ describe('positions', () => {
 
 describe('settings', () => {
   it('keep what they understand and drop the rest', () => {
-    assert.deepEqual(normalizeSettings(undefined), { enable: true, rules: {}, files: {}, codeLens: true });
-    assert.deepEqual(normalizeSettings('x'), { enable: true, rules: {}, files: {}, codeLens: true });
+    assert.deepEqual(normalizeSettings(undefined), { enable: true, rules: {}, files: {}, codeLens: true, accounts: {} });
+    assert.deepEqual(normalizeSettings('x'), { enable: true, rules: {}, files: {}, codeLens: true, accounts: {} });
     assert.deepEqual(
       normalizeSettings({ enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error', bad: 'loud', n: 1 }, files: { '*.json': 'trust', x: 'nope' }, codeLens: 'no' }),
-      { enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error' }, files: { '*.json': 'trust' }, codeLens: true },
+      { enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error' }, files: { '*.json': 'trust' }, codeLens: true, accounts: {} },
+    );
+    assert.deepEqual(
+      normalizeSettings({ accounts: { '111122223333': '  Production\n(main) ', '1234': 'short', '444455556666': 7, constructor: 'x' } }).accounts,
+      { '111122223333': 'Production (main)' },
     );
     assert.equal(normalizeSettings({ codeLens: false }).codeLens, false);
   });

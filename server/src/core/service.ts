@@ -1,5 +1,8 @@
 import { analyze, type Analysis, type AnalyzeOptions } from './analyze';
 import { classify } from './classify';
+import { complete, type CompletionList, type CompletionOptions } from './completion';
+import { accountsIn } from './completion/accounts';
+import { hover, type HoverOptions, type HoverResult } from './hover';
 import { readPolicy } from './policyModel';
 import { explainTrustPolicy, type StatementExplanation } from './trust/explain';
 import { quickFixes } from './fixes';
@@ -20,6 +23,12 @@ export interface PolicyService {
   kindOf(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): PolicyKind | undefined;
   /** Who can assume the role, statement by statement; undefined when the document is not a trust policy. */
   explainTrust(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): StatementExplanation[] | undefined;
+  /** Completion items at an offset; undefined when the document is not a policy or nothing fits there. */
+  complete(parsed: ParsedDocument, offset: number, options?: CompletionOptions): CompletionList | undefined;
+  /** The account ids a policy names (none when the document is not a policy), for completion across files. */
+  accounts(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): string[];
+  /** Markdown about what is at an offset (action, key, operator, ARN, principal...). */
+  hover(parsed: ParsedDocument, offset: number, options?: HoverOptions): HoverResult | undefined;
   rules: typeof RULES;
 }
 
@@ -33,6 +42,9 @@ export function createPolicyService(): PolicyService {
       if (classify(parsed, options)?.kind !== 'trust' || parsed.root?.type !== 'object') return undefined;
       return explainTrustPolicy(readPolicy(parsed.root));
     },
+    complete,
+    hover,
+    accounts: (parsed, options = {}) => (classify(parsed, options) ? accountsIn(parsed.root) : []),
     rules: RULES,
   };
 }

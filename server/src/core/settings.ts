@@ -12,9 +12,11 @@ export interface PolicySettings {
   files: Record<string, KindSetting>;
   /** Editor only: a "who can assume this role" line above each trust policy statement. */
   codeLens: boolean;
+  /** Editor only: account id -> name, offered by completion and shown by hover. */
+  accounts: Record<string, string>;
 }
 
-export const DEFAULT_SETTINGS: PolicySettings = { enable: true, rules: {}, files: {}, codeLens: true };
+export const DEFAULT_SETTINGS: PolicySettings = { enable: true, rules: {}, files: {}, codeLens: true, accounts: {} };
 
 /** The values a rule setting may take, and those a file association may take, in the order docs list them. */
 export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, 'off'];
@@ -36,6 +38,18 @@ function pickEntries<T extends string>(value: unknown, allowed: ReadonlySet<stri
   return result;
 }
 
+/** Names are shown in hovers and lists: one line, of a sane length. */
+const MAX_ACCOUNT_NAME = 100;
+
+function pickAccounts(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!isRecord(value)) return result;
+  for (const [id, name] of Object.entries(value)) {
+    if (/^\d{12}$/.test(id) && typeof name === 'string') result[id] = name.replace(/\s+/g, ' ').trim().slice(0, MAX_ACCOUNT_NAME);
+  }
+  return result;
+}
+
 export function normalizeSettings(raw: unknown): PolicySettings {
   if (!isRecord(raw)) return { ...DEFAULT_SETTINGS };
   return {
@@ -43,6 +57,7 @@ export function normalizeSettings(raw: unknown): PolicySettings {
     rules: pickEntries<SeverityOverride>(raw.rules, OVERRIDES),
     files: pickEntries<KindSetting>(raw.files, KINDS),
     codeLens: typeof raw.codeLens === 'boolean' ? raw.codeLens : DEFAULT_SETTINGS.codeLens,
+    accounts: pickAccounts(raw.accounts),
   };
 }
 

@@ -4,17 +4,21 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   DocumentDiagnosticReportKind,
+  FileChangeType,
+  MarkupKind,
   type Connection,
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyService, kindSettingForFile, type Analysis, type KindSetting, type ParsedDocument, type StatementExplanation } from '../core';
-import { DocumentKindNotification, SETTINGS_SECTION, type DocumentKindParams } from '../shared/protocol';
-import { toCodeActions, toDiagnostic } from './convert';
+import { DocumentKindNotification, SETTINGS_SECTION, type DocumentKindParams, type IamPolicyInitializationOptions } from '../shared/protocol';
+import { completionSupport, toCompletionList, type CompletionSupport } from './completion';
+import { toCodeActions, toDiagnostic, toRange } from './convert';
 import { describe, runSafe } from './safe';
 import { SettingsStore } from './settingsStore';
 import { trustCodeLenses, trustHover } from './trustLens';
+import { WorkspaceAccounts } from './workspaceAccounts';
 import { version } from '../../../package.json';
 
 /** Languages whose documents may be policies. Others (YAML, CloudFormation) are not analysed yet. */
@@ -36,20 +40,26 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let canRefresh = false;
   let canRefreshLenses = false;
+  let support: CompletionSupport = { snippets: false, editRangeDefault: false, markdown: false, retrigger: false };
+  let workspaceAccounts = new WorkspaceAccounts(service, []);
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
     canRefreshLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
-    const options = params.initializationOptions as { settings?: Record<string, unknown> } | undefined;
+    const options = params.initializationOptions as IamPolicyInitializationOptions | undefined;
     settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, options?.settings?.[SETTINGS_SECTION]);
+    support = completionSupport(capabilities, options?.retriggerSuggest === true);
+    workspaceAccounts = new WorkspaceAccounts(service, WorkspaceAccounts.foldersFrom(params));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
         hoverProvider: true,
+        // Inside JSON strings VS Code suggests as you type; a quote opens a value, a colon ends a service prefix.
+        completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
         ...(pullDiagnostics
           ? { diagnosticProvider: { identifier: 'iam-policy', interFileDependencies: false, workspaceDiagnostics: false } }
           : {}),
@@ -96,6 +106,31 @@ export function startServer(connection: Connection): void {
     return result;
   }
 
+  /** Account ids to offer: the named ones of the setting, then those of the workspace's policies. */
+  function accountsFor(named: Record<string, string>): Map<string, string> {
+    const accounts = new Map(Object.entries(named));
+    for (const id of workspaceAccounts.all()) if (!accounts.has(id)) accounts.set(id, '');
+    return accounts;
+  }
+
+  async function complete(document: TextDocument, offset: number) {
+    const context = await contextOf(document);
+    if (!context) return null;
+    const list = service.complete(parse(document), offset, { ...context, accounts: accountsFor(context.settings.accounts) });
+    return list ? toCompletionList(document, list, support) : null;
+  }
+
+  /** Hover from the core, with the trust explanation when over a trust statement's Principal. */
+  async function hover(document: TextDocument, offset: number) {
+    const context = await contextOf(document);
+    if (!context) return null;
+    const found = service.hover(parse(document), offset, { ...context, accounts: new Map(Object.entries(context.settings.accounts)) });
+    const trust = trustHover(document, await explain(document, false), offset);
+    if (!found) return trust ?? null;
+    const value = trust && typeof trust.contents === 'object' && 'value' in trust.contents ? `${found.contents}\n\n---\n\n${trust.contents.value}` : found.contents;
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(document, found.span) };
+  }
+
   async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
     const analysis = await analyze(document);
     const params: DocumentKindParams = {
@@ -132,11 +167,21 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const hover = await runSafe(connection, 'Hover', null, token, async () =>
-      document ? (trustHover(document, await explain(document, false), document.offsetAt(params.position)) ?? null) : null,
-    );
-    if (hover instanceof Error) throw hover;
-    return hover;
+    const result = await runSafe(connection, 'Hover', null, token, () => (document ? hover(document, document.offsetAt(params.position)) : null));
+    if (result instanceof Error) throw result;
+    return result;
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const result = await runSafe(connection, 'Completion', null, token, () => (document ? complete(document, document.offsetAt(params.position)) : null));
+    if (result instanceof Error) throw result;
+    return result;
+  });
+
+  connection.onInitialized(() => void workspaceAccounts.start());
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) void workspaceAccounts.update(change.uri, change.type === FileChangeType.Deleted);
   });
 
   function schedulePush(document: TextDocument): void {

@@ -1,6 +1,6 @@
 import { MarkupKind, type CodeLens, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { StatementExplanation } from '../core';
+import { escapeMarkdown, type StatementExplanation } from '../core';
 import { toRange } from './convert';
 
 /** Code lens titles are one line in the editor; the hover has the rest. */
@@ -26,11 +26,6 @@ export function trustCodeLenses(document: TextDocument, explanations: readonly S
     const start = document.positionAt(explanation.span.offset);
     return { range: { start, end: start }, command: { title: lensTitle(explanation), command: '' } };
   });
-}
-
-/** Markdown text is escaped: policy values are shown as they are, never as markup or links. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
 /** The explanation of the statement whose Principal the cursor is on. */

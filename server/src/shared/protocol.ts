@@ -19,3 +19,14 @@ export const DIAGNOSTIC_SOURCE = 'iam-policy';
 
 /** The settings section the server pulls per resource. */
 export const SETTINGS_SECTION = 'iamPolicy';
+
+/** What our VS Code client sends in `initialize`; other editors may send `settings` alone, or nothing. */
+export interface IamPolicyInitializationOptions {
+  /** Settings for editors without workspace/configuration. */
+  settings?: Record<string, unknown>;
+  /** The client runs `editor.action.triggerSuggest`, so items may ask for the next list (a service prefix, then its actions). */
+  retriggerSuggest?: boolean;
+}
+
+/** The VS Code command that opens the suggestion list again. */
+export const TRIGGER_SUGGEST_COMMAND = 'editor.action.triggerSuggest';

@@ -1,3 +1,4 @@
+import type { ConditionKeyType } from './data';
 import { closest } from './suggest';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
@@ -80,4 +81,28 @@ export function readOperator(text: string): OperatorReading {
       negated: /Not/.test(base),
     },
   };
+}
+
+/**
+ * Whether an operator family suits a key type. String operators suit String, ARN and Bool keys (a Bool
+ * is compared as "true"/"false"); Arn operators suit ARN keys and String keys, which often hold ARNs
+ * (tag values, KMS encryption context); `aws:EpochTime` is a Date that Numeric operators compare too.
+ */
+export function familySuits(operator: Pick<ConditionOperator, 'family'>, type: ConditionKeyType, key: string): boolean {
+  switch (operator.family) {
+    case 'String':
+      return type !== 'Date' && type !== 'Numeric' && type !== 'IPAddress';
+    case 'Arn':
+      return type === 'ARN' || type === 'String';
+    case 'Numeric':
+      return type === 'Numeric' || key.toLowerCase() === 'aws:epochtime';
+    case 'Date':
+      return type === 'Date';
+    case 'Bool':
+      return type === 'Bool';
+    case 'IpAddress':
+      return type === 'IPAddress';
+    default:
+      return true; // Null tests presence of any key; BinaryEquals is rare and left alone
+  }
 }

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { baseType, hasPlaceholder, type ConditionKeyType, type ConditionOperator } from '../iam';
+import { baseType, familySuits, hasPlaceholder, type ConditionKeyType, type ConditionOperator } from '../iam';
 import { conditionsOf } from '../statementParts';
 import { isBoolText, isDateText, isIpText, isNumberText, knownKeyType, lookupKey, scalarText } from './conditionValues';
 import type { Rule } from './rule';
@@ -14,30 +14,6 @@ const FAMILY_FOR_TYPE: Partial<Record<ConditionKeyType, string>> = {
   IPAddress: 'IpAddress/NotIpAddress',
   Binary: 'BinaryEquals',
 };
-
-/**
- * Whether an operator family suits a key type. String operators suit String, ARN and Bool keys (a Bool
- * is compared as "true"/"false"); Arn operators suit ARN keys and String keys, which often hold ARNs
- * (tag values, KMS encryption context); `aws:EpochTime` is a Date that Numeric operators compare too.
- */
-function familySuits(operator: ConditionOperator, type: ConditionKeyType, key: string): boolean {
-  switch (operator.family) {
-    case 'String':
-      return type !== 'Date' && type !== 'Numeric' && type !== 'IPAddress';
-    case 'Arn':
-      return type === 'ARN' || type === 'String';
-    case 'Numeric':
-      return type === 'Numeric' || key.toLowerCase() === 'aws:epochtime';
-    case 'Date':
-      return type === 'Date';
-    case 'Bool':
-      return type === 'Bool';
-    case 'IpAddress':
-      return type === 'IPAddress';
-    default:
-      return true; // Null tests presence of any key; BinaryEquals is rare and left alone
-  }
-}
 
 /** What is wrong with a value under an operator (or, for String operators, of a Bool key); undefined when it fits. */
 function shapeProblem(operator: ConditionOperator, type: ConditionKeyType, key: string, value: Node, text: string): string | undefined {

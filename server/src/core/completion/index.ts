@@ -1,0 +1,101 @@
+import type { Node } from 'jsonc-parser';
+import { classify } from '../classify';
+import { randomExternalId } from '../fixes/randomId';
+import { nodeAtPath, type JsonPath } from '../jsonTree';
+import type { ParsedDocument } from '../parse';
+import { readPolicy, type Statement } from '../policyModel';
+import type { PolicyKind } from '../types';
+import { accountsIn, knownAccounts } from './accounts';
+import { actionSuggestions } from './actions';
+import { conditionKeySuggestions, operatorSuggestions } from './conditions';
+import { conditionValueSuggestions } from './conditionValues';
+import { readCursor, type Cursor } from './cursor';
+import { principalKeySuggestions, principalSuggestions, principalValueSuggestions } from './principals';
+import { resourceSuggestions } from './resources';
+import { effectValues, statementKeys, topLevelKeys, versionValues } from './structure';
+import { toList, type Suggestion } from './suggestion';
+import type { CompletionList, CompletionOptions } from './types';
+
+export type { CompletionEntry, CompletionKind, CompletionList, CompletionOptions } from './types';
+export { snippetToPlain } from './plain';
+
+/** A file that is about to become a policy: named like one, and still empty or holding only policy keys. */
+const POLICY_FILE_NAME = /(polic|trust|assume-?role|role)[^/\\]*\.jsonc?$/i;
+
+/** The kind a document is edited as (completion and hover): what analysis decides, or, for a new file named like a policy, what its name says. */
+export function editingKind(parsed: ParsedDocument, options: Pick<CompletionOptions, 'fileName' | 'kindSetting'>): PolicyKind | undefined {
+  const kind = classify(parsed, options)?.kind;
+  if (kind || options.kindSetting === 'ignore' || !options.fileName || !POLICY_FILE_NAME.test(options.fileName)) return kind;
+  const root = parsed.root;
+  const onlyPolicyKeys = root?.type === 'object' && (root.children ?? []).every((p) => ['Version', 'Id', 'Statement'].includes(String(p.children?.[0]?.value)));
+  if (root && !onlyPolicyKeys) return undefined;
+  return /trust|assume-?role/i.test(options.fileName) ? 'trust' : 'identity';
+}
+
+/** The statement a path runs through, and the rest of the path inside it (`Statement` may be one object). */
+function statementAt(root: Node | undefined, path: JsonPath): { statement: Statement | undefined; rest: JsonPath } | undefined {
+  if (path[0] !== 'Statement' || path.length < 2 || root?.type !== 'object') return undefined;
+  const policy = readPolicy(root);
+  const single = typeof path[1] !== 'number';
+  const index = single ? 0 : (path[1] as number);
+  const statement = policy.statements.find((s) => (single ? s.path.length === 1 : s.index === index));
+  return { statement, rest: path.slice(single ? 1 : 2) };
+}
+
+interface Route {
+  suggestions: Suggestion[];
+  incomplete?: boolean;
+}
+
+function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options: CompletionOptions): Route | undefined {
+  const { path, at } = cursor;
+  const root = parsed.root;
+  if (path.length === 0) return at === 'key' ? { suggestions: topLevelKeys(root, kind) } : undefined;
+  if (path.length === 1 && path[0] === 'Version' && at === 'value') return { suggestions: versionValues() };
+  const place = statementAt(root, path);
+  if (!place) return undefined;
+  const { statement, rest } = place;
+  const [element, second, third] = rest;
+  if (rest.length === 0) return at === 'key' ? { suggestions: statementKeys(statement?.node, kind) } : undefined;
+  const accounts = () => knownAccounts(options.accounts, accountsIn(root));
+  switch (element) {
+    case 'Effect':
+      return at === 'value' && rest.length === 1 ? { suggestions: effectValues() } : undefined;
+    case 'Action':
+    case 'NotAction':
+      return at === 'value' && rest.length <= 2 ? actionSuggestions(cursor.typed, statement, kind) : undefined;
+    case 'Resource':
+    case 'NotResource':
+      return at === 'value' && rest.length <= 2 ? { suggestions: resourceSuggestions(statement, accounts().map((a) => a.id)) } : undefined;
+    case 'Principal':
+    case 'NotPrincipal':
+      if (rest.length === 1) return at === 'key' ? { suggestions: principalKeySuggestions(nodeAtPath(statement?.node, [element]), kind) } : { suggestions: principalValueSuggestions(kind) };
+      return at === 'value' && rest.length <= 3 && typeof second === 'string' ? { suggestions: principalSuggestions(second, kind, accounts()) } : undefined;
+    case 'Condition':
+      if (rest.length === 1) return at === 'key' ? { suggestions: operatorSuggestions(nodeAtPath(statement?.node, ['Condition'])) } : undefined;
+      if (rest.length === 2 && at === 'key' && typeof second === 'string') {
+        return conditionKeySuggestions(statement, second, nodeAtPath(statement?.node, ['Condition', second]), cursor.typed, kind);
+      }
+      if (at === 'value' && (rest.length === 3 || rest.length === 4) && typeof second === 'string' && typeof third === 'string') {
+        return { suggestions: conditionValueSuggestions(second, third, accounts(), options.externalId ?? (() => randomExternalId())) };
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Completion at an offset of a policy document: the cursor's JSON path picks the provider (structure,
+ * actions, resources, principals, condition operators, keys and values). Undefined when the document
+ * is not a policy or nothing fits the place.
+ */
+export function complete(parsed: ParsedDocument, offset: number, options: CompletionOptions = {}): CompletionList | undefined {
+  const kind = editingKind(parsed, options);
+  if (!kind) return undefined;
+  const cursor = readCursor(parsed.text, offset);
+  if (!cursor) return undefined;
+  const routed = route(cursor, parsed, kind, options);
+  if (!routed || routed.suggestions.length === 0) return undefined;
+  return toList(cursor, routed.suggestions, routed.incomplete ?? false);
+}

@@ -1,0 +1,155 @@
+import { findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
+import { editingKind } from '../completion';
+import { EFFECT_DOC, VERSION_DOC } from '../completion/structure';
+import { dataFooter, describeAction, describeKey, describeOperator, describeWildcard } from '../describe';
+import { actionId, actionSupportsKey, findAction, getService, hasWildcard, lookupConditionKey, matchActions, parseActionPattern, readOperator, type ActionInfo } from '../iam';
+import { code, escapeMarkdown } from '../markdown';
+import type { ParsedDocument } from '../parse';
+import { readPolicy, type Statement } from '../policyModel';
+import { actionsOf } from '../statementParts';
+import type { KindSetting, Span } from '../types';
+import { accountText, describeArn, describePrincipal, type AccountNames } from './arns';
+
+export interface HoverOptions {
+  fileName?: string;
+  kindSetting?: KindSetting;
+  /** Account names from the `iamPolicy.accounts` setting. */
+  accounts?: AccountNames;
+}
+
+/** Markdown about the piece of a policy under the cursor, and the span it is about. */
+export interface HoverResult {
+  contents: string;
+  span: Span;
+}
+
+const ELEMENT_DOCS: Record<string, string> = {
+  Statement: 'The statements of the policy. An explicit Deny in any statement wins over every Allow.',
+  Sid: 'An optional statement id. In IAM policies only letters and digits.',
+  Action: 'The actions the statement allows or denies, `service:Action`; `*` and `?` wildcards are allowed.',
+  NotAction: 'Every action except those listed. In an Allow it grants far more than it seems (including actions AWS adds later); use it in Deny statements.',
+  Resource: 'The resources the actions apply to, as ARNs, or `*`.',
+  NotResource: 'Every resource except those listed. In an Allow it grants more than it seems.',
+  Principal: 'Who the statement applies to: AWS accounts, users and roles, services, or identity providers.',
+  NotPrincipal: 'Everyone except the principals listed: hard to get right; prefer Principal with conditions.',
+  Condition: 'When the statement applies: each operator tests its keys; all operators and all keys must match, and a key matches when any of its values does.',
+  Id: 'An optional identifier of the policy.',
+};
+
+const MAX_ACTIONS = 2_000;
+
+/** The actions the statement names (capped, none for `*` or NotAction). */
+function statementActions(statement: Statement | undefined): ActionInfo[] {
+  const element = statement && actionsOf(statement);
+  if (!element || element.negated) return [];
+  const actions: ActionInfo[] = [];
+  for (const { text } of element.values) {
+    if (text === '*') return [];
+    actions.push(...matchActions(text));
+    if (actions.length > MAX_ACTIONS) return [];
+  }
+  return actions;
+}
+
+function withFooter(text: string): string {
+  return `${text}\n\n${dataFooter()}`;
+}
+
+function actionHover(text: string, negated: boolean): string | undefined {
+  const prefix = negated ? '**NotAction**: the statement applies to every action except this.\n\n' : '';
+  if (text === '*') return `${prefix}${code('*')}: every action of every service.`;
+  const pattern = parseActionPattern(text);
+  if (!pattern) return undefined;
+  if (!hasWildcard(text)) {
+    const action = findAction(pattern.service, pattern.name);
+    return action ? withFooter(`${prefix}${describeAction(action, true)}`) : undefined;
+  }
+  return withFooter(`${prefix}${describeWildcard(text, matchActions(text))}`);
+}
+
+function keyHover(key: string, statement: Statement | undefined): string | undefined {
+  const found = lookupConditionKey(key);
+  if (found.status === 'unknown-key' || found.status === 'unknown-prefix') return undefined;
+  const origin = found.status === 'global' ? 'global key' : found.status === 'service' ? `${found.service} key` : `${found.provider?.name ?? found.issuer} claim`;
+  const lines = [describeKey(found.key, found.type, found.description, origin)];
+  if (found.status === 'global') lines.push('', 'Global: present in the requests it applies to, whatever the action.');
+  const actions = statementActions(statement);
+  if (found.status === 'service' && actions.length > 0) {
+    const using = actions.filter((a) => actionSupportsKey(a, key)).map(actionId);
+    lines.push(
+      '',
+      using.length > 0
+        ? `Used by ${using.length} of this statement's ${actions.length} actions: ${using.slice(0, 8).map(code).join(', ')}${using.length > 8 ? '…' : ''}`
+        : "None of this statement's actions supports it: this test never matches for them.",
+    );
+  } else if (found.status === 'service') {
+    const service = getService(found.service);
+    const using = [...(service?.actions.values() ?? [])].filter((a) => actionSupportsKey(a, key)).map(actionId);
+    if (using.length > 0) lines.push('', `${using.length} ${escapeMarkdown(found.service)} actions support it, such as ${using.slice(0, 6).map(code).join(', ')}.`);
+  }
+  return withFooter(lines.join('\n'));
+}
+
+/** Where a node is: the path of the value (for a key: of its property's value), and whether it is a key. */
+function placeOf(node: Node): { path: (string | number)[]; isKey: boolean } {
+  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
+  return { path: getNodePath(isKey ? (node.parent?.children?.[1] ?? node.parent) : node), isKey };
+}
+
+function statementOf(root: Node, path: (string | number)[]): { statement: Statement | undefined; rest: (string | number)[] } | undefined {
+  if (path[0] !== 'Statement' || path.length < 2) return undefined;
+  const single = typeof path[1] !== 'number';
+  const statement = readPolicy(root).statements.find((s) => (single ? s.path.length === 1 : s.index === path[1]));
+  return { statement, rest: path.slice(single ? 1 : 2) };
+}
+
+function contents(node: Node, root: Node, names: AccountNames): string | undefined {
+  const { path, isKey } = placeOf(node);
+  const value = typeof node.value === 'string' ? node.value : undefined;
+  if (path.length === 1 && path[0] === 'Version') return isKey || value !== '2008-10-17' ? VERSION_DOC : `${VERSION_DOC}\n\nThis policy uses the old version: policy variables are read as plain text.`;
+  if (path.length === 1 && isKey) return ELEMENT_DOCS[String(path[0])];
+  const place = statementOf(root, path);
+  if (!place || value === undefined) return undefined;
+  const { statement, rest } = place;
+  const [element, second, third] = rest;
+  if (isKey && rest.length === 1) return element === 'Effect' ? EFFECT_DOC : ELEMENT_DOCS[String(element)];
+  switch (element) {
+    case 'Effect':
+      return EFFECT_DOC;
+    case 'Action':
+    case 'NotAction':
+      return actionHover(value, element === 'NotAction');
+    case 'Resource':
+    case 'NotResource':
+      return value === '*' ? 'Every resource.' : describeArn(value, names);
+    case 'Principal':
+    case 'NotPrincipal':
+      return isKey || typeof second !== 'string' ? (value === '*' ? describePrincipal('AWS', '*', names) : undefined) : describePrincipal(second, value, names);
+    case 'Condition': {
+      if (rest.length === 2 && isKey && typeof second === 'string') {
+        const reading = readOperator(second);
+        return 'operator' in reading ? describeOperator(reading.operator) : undefined;
+      }
+      if (rest.length === 3 && isKey && typeof third === 'string') return keyHover(third, statement);
+      if (isKey) return undefined;
+      if (/^\d{12}$/.test(value)) return `**AWS account** ${accountText(value, names)}`;
+      return value.startsWith('arn:') ? describeArn(value, names) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Hover at an offset of a policy: actions and wildcards, condition operators and keys, ARNs and
+ * principals taken apart, Version and Effect. Undefined when the document is not a policy or the
+ * place has nothing to explain.
+ */
+export function hover(parsed: ParsedDocument, offset: number, options: HoverOptions = {}): HoverResult | undefined {
+  const root = parsed.root;
+  if (!root || root.type !== 'object' || !editingKind(parsed, options)) return undefined;
+  const node = findNodeAtOffset(root, offset);
+  if (!node || node.type !== 'string') return undefined;
+  const text = contents(node, root, options.accounts ?? new Map());
+  return text ? { contents: text, span: { offset: node.offset, length: node.length } } : undefined;
+}

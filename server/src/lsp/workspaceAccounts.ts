@@ -1,0 +1,96 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PolicyService } from '../core';
+
+/** Bounds of the scan: a monorepo must not keep the server busy or hold much memory. */
+const MAX_FILES = 2_000;
+const MAX_DIRECTORIES = 5_000;
+const MAX_FILE_BYTES = 1_000_000;
+/** Folders that hold dependencies, build output or tools, never the user's policies. */
+const SKIPPED = new Set(['node_modules', 'dist', 'out', 'build', 'target', 'vendor', 'cdk.out', 'coverage']);
+
+/**
+ * The account ids named in the workspace's policy files, so that completion offers them in every
+ * file. One bounded scan in the background at start-up; files the client reports as changed are read
+ * again. Policies only (what `classify` accepts), so ids in other JSON never show up.
+ */
+export class WorkspaceAccounts {
+  private readonly byFile = new Map<string, string[]>();
+  private scanning: Promise<void> | undefined;
+
+  constructor(
+    private readonly service: PolicyService,
+    private readonly folders: readonly string[],
+  ) {}
+
+  /** Folder paths from the initialize request's workspace folders or root URI (file: only). */
+  static foldersFrom(params: { workspaceFolders?: { uri: string }[] | null; rootUri?: string | null }): string[] {
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    return uris.flatMap((uri) => {
+      try {
+        return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  start(): Promise<void> {
+    this.scanning ??= this.scan().catch(() => undefined);
+    return this.scanning;
+  }
+
+  /** Every account found so far, in a stable order; never waits for the scan. */
+  all(): string[] {
+    const ids = new Set<string>();
+    for (const accounts of this.byFile.values()) for (const id of accounts) ids.add(id);
+    return [...ids].sort();
+  }
+
+  /** A file changed, was created or was deleted (workspace/didChangeWatchedFiles). */
+  async update(uri: string, deleted: boolean): Promise<void> {
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return;
+    }
+    if (deleted) this.byFile.delete(path);
+    else await this.read(path);
+  }
+
+  private async scan(): Promise<void> {
+    const queue = [...this.folders];
+    let directories = 0;
+    let files = 0;
+    while (queue.length > 0 && directories < MAX_DIRECTORIES && files < MAX_FILES) {
+      const directory = queue.shift() as string;
+      directories++;
+      const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        if (entry.name.startsWith('.')) continue;
+        const path = join(directory, entry.name);
+        if (entry.isDirectory() && !SKIPPED.has(entry.name)) queue.push(path);
+        else if (entry.isFile() && /\.jsonc?$/i.test(entry.name) && files++ < MAX_FILES) await this.read(path);
+      }
+    }
+  }
+
+  private async read(path: string): Promise<void> {
+    try {
+      if ((await stat(path)).size > MAX_FILE_BYTES) return;
+      const text = await readFile(path, 'utf8');
+      // Most JSON files name no account: skip parsing them.
+      if (!/\d{12}/.test(text)) {
+        this.byFile.delete(path);
+        return;
+      }
+      const accounts = this.service.accounts(this.service.parse(text, { allowComments: true }), { fileName: path });
+      if (accounts.length > 0) this.byFile.set(path, accounts);
+      else this.byFile.delete(path);
+    } catch {
+      this.byFile.delete(path);
+    }
+  }
+}
