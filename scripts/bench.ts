@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createPolicyService, RULES, type SeverityOverride } from '../server/src/core';
 import { LspClient, PULL_CAPABILITIES } from '../test/lsp/client';
+import { EDITING_CASES, inProcess, overStdio } from './benchEditing';
 import { managedPolicies, type ManagedPolicy } from '../test/support/managedPolicies';
 
 const { values: flags } = parseArgs({ options: { json: { type: 'boolean' }, 'by-rule': { type: 'boolean' } } });
@@ -136,6 +137,10 @@ gc();
 add({ name: `heap for the parsed ${(huge.length / 1024 / 1024).toFixed(1)} MB tree`, unit: 'MB', value: (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024 });
 void parsedHuge;
 
+// ---- completion and hover, in process: parse the edited text, then answer ---------------------------
+
+for (const testCase of EDITING_CASES) addSeries(`${testCase.name}, in process`, 1000, inProcess(service, testCase), 5);
+
 if (flags['by-rule']) byRule();
 
 /**
@@ -253,7 +258,17 @@ async function serverFigures(): Promise<void> {
 
 // ---- report --------------------------------------------------------------------------------------
 
-serverFigures().then(
+/** Completion and hover through the built server, 1,000 requests each. */
+async function editingFigures(): Promise<void> {
+  progress('completion and hover over stdio (1,000 requests each)');
+  for (const { name, times, note } of await overStdio(1000)) {
+    times.sort((a, b) => a - b);
+    const p95 = percentile(times, 95);
+    add({ name: `${name}, over stdio`, unit: 'ms', p50: percentile(times, 50), p95, runs: times.length, value: p95, target: 20, targetOf: 'p95', note });
+  }
+}
+
+serverFigures().then(editingFigures).then(
   () => process.stdout.write(flags.json ? `${JSON.stringify({ node: process.version, platform: platform(), cpus: availableParallelism(), figures }, roundNumbers, 2)}\n` : table()),
   (error: unknown) => {
     process.stderr.write(`bench: the server figures failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -54,6 +54,8 @@ export interface StartOptions {
   /** Answer to workspace/configuration requests for the `iamPolicy` section; tests may replace it. */
   settings?: unknown;
   initializationOptions?: unknown;
+  /** Workspace folders sent with initialize (the server scans them for account ids); none unless given. */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -98,10 +100,10 @@ export class LspClient {
     const client = new LspClient(child, options);
     client.initializeResult = await client.request('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       capabilities: options.capabilities,
       initializationOptions: options.initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ?? null,
     });
     client.notify('initialized', {});
     return client;

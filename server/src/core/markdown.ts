@@ -1,9 +1,10 @@
 /**
- * Markdown for hovers and completion documentation. Text from a document is always escaped, so that
- * a policy value is shown as it is, never as markup, a link or an image.
+ * Markdown for hovers and completion documentation. Text from a document or a setting is always
+ * escaped, so that it is shown as it is, never as markup, a link or an image. `/` and `@` too:
+ * renderers turn bare `https://...` and `user@host` into links even when the dots are escaped.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~/@]/g, '\\$&');
 }
 
 /** Inline code for any text: a fence longer than any run of backticks inside it. */

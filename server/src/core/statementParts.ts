@@ -1,4 +1,6 @@
 import type { Node } from 'jsonc-parser';
+import { matchActions } from './iam/actions';
+import type { ActionInfo } from './iam/data';
 import { readOperator, type OperatorReading } from './iam/operators';
 import { findProperty, propertyKey, stringNodes, stringValue } from './jsonTree';
 import { element, type Statement } from './policyModel';
@@ -24,6 +26,27 @@ function listElement(statement: Statement, name: string, negatedName: string): L
 
 export const actionsOf = (statement: Statement) => listElement(statement, 'Action', 'NotAction');
 export const resourcesOf = (statement: Statement) => listElement(statement, 'Resource', 'NotResource');
+
+/** Beyond this many matched actions (`ec2:*` and wider) a statement is too broad to list what its actions share. */
+export const MAX_LISTED_ACTIONS = 2_000;
+
+/**
+ * The known actions a statement's `Action` names, for completion and hover to list their resource
+ * types and keys. Undefined when that is every service or too many to list: `*`, `NotAction`, or more
+ * than MAX_LISTED_ACTIONS. Empty when the statement has no Action.
+ */
+export function listedActions(statement: Statement): ActionInfo[] | undefined {
+  const element = actionsOf(statement);
+  if (!element) return [];
+  if (element.negated) return undefined;
+  const actions: ActionInfo[] = [];
+  for (const { text } of element.values) {
+    if (text === '*') return undefined;
+    actions.push(...matchActions(text));
+    if (actions.length > MAX_LISTED_ACTIONS) return undefined;
+  }
+  return actions;
+}
 
 /** One `KEY: value(s)` under one operator of a Condition block. */
 export interface ConditionEntry {

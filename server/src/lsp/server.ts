@@ -106,17 +106,15 @@ export function startServer(connection: Connection): void {
     return result;
   }
 
-  /** Account ids to offer: the named ones of the setting, then those of the workspace's policies. */
-  function accountsFor(named: Record<string, string>): Map<string, string> {
-    const accounts = new Map(Object.entries(named));
-    for (const id of workspaceAccounts.all()) if (!accounts.has(id)) accounts.set(id, '');
-    return accounts;
-  }
-
   async function complete(document: TextDocument, offset: number) {
     const context = await contextOf(document);
     if (!context) return null;
-    const list = service.complete(parse(document), offset, { ...context, accounts: accountsFor(context.settings.accounts) });
+    const list = service.complete(parse(document), offset, {
+      fileName: context.fileName,
+      kindSetting: context.kindSetting,
+      accounts: new Map(Object.entries(context.settings.accounts)),
+      workspaceAccounts: workspaceAccounts.all(),
+    });
     return list ? toCompletionList(document, list, support) : null;
   }
 
@@ -124,7 +122,7 @@ export function startServer(connection: Connection): void {
   async function hover(document: TextDocument, offset: number) {
     const context = await contextOf(document);
     if (!context) return null;
-    const found = service.hover(parse(document), offset, { ...context, accounts: new Map(Object.entries(context.settings.accounts)) });
+    const found = service.hover(parse(document), offset, { fileName: context.fileName, kindSetting: context.kindSetting, accounts: new Map(Object.entries(context.settings.accounts)) });
     const trust = trustHover(document, await explain(document, false), offset);
     if (!found) return trust ?? null;
     const value = trust && typeof trust.contents === 'object' && 'value' in trust.contents ? `${found.contents}\n\n---\n\n${trust.contents.value}` : found.contents;

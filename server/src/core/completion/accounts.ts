@@ -24,11 +24,25 @@ export function accountsIn(root: Node | undefined): string[] {
   return [...found];
 }
 
-/** Known accounts, the named ones (from the setting) first, then the others in the order found. */
-export function knownAccounts(named: ReadonlyMap<string, string> | undefined, inDocument: readonly string[]): { id: string; name: string }[] {
-  const result = new Map<string, string>();
-  for (const [id, name] of named ?? []) if (name) result.set(id, name);
-  for (const [id, name] of named ?? []) if (!result.has(id)) result.set(id, name);
-  for (const id of inDocument) if (!result.has(id)) result.set(id, '');
-  return [...result].map(([id, name]) => ({ id, name }));
+/**
+ * Known accounts, most relevant first: the named ones (from the setting), then those the document
+ * names, then those of the workspace's other policies. Lists cut the tail, never the document's own.
+ */
+export function knownAccounts(named: ReadonlyMap<string, string> | undefined, inDocument: readonly string[], inWorkspace: readonly string[] = []): Account[] {
+  const result = new Map<string, Account>();
+  const add = (id: string, name: string, fromWorkspace: boolean) => {
+    if (!result.has(id)) result.set(id, { id, name, fromWorkspace });
+  };
+  for (const [id, name] of named ?? []) if (name) add(id, name, false);
+  for (const id of inDocument) add(id, named?.get(id) ?? '', false);
+  for (const [id, name] of named ?? []) add(id, name, false);
+  for (const id of inWorkspace) add(id, '', true);
+  return [...result.values()];
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  /** Found only in the workspace's other policies: offered more briefly, after the others. */
+  fromWorkspace: boolean;
 }

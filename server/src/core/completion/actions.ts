@@ -27,7 +27,7 @@ export function actionSuggestions(typed: string, statement: Statement | undefine
   if (!service) return { suggestions: [], incomplete: false };
   const suggestions = ofService(service.prefix).filter((s) => s.kind !== 'action' || !present.has(s.text.toLowerCase()));
   const stem = typedStemWildcard(service.prefix, typed.slice(colon + 1));
-  if (stem) suggestions.splice(suggestions.length - 1, 0, stem);
+  if (stem && !suggestions.some((s) => s.label.toLowerCase() === stem.label.toLowerCase())) suggestions.splice(suggestions.length - 1, 0, stem);
   return { suggestions, incomplete: false };
 }
 
@@ -87,7 +87,7 @@ function wildcard(pattern: string, matches: readonly ActionInfo[], detail: strin
 /** The typed name as a wildcard (`s3:GetObject*`) when it matches several actions and is not a verb wildcard already. */
 function typedStemWildcard(prefix: string, typedName: string): Suggestion | undefined {
   const stem = typedName.replace(/\*+$/, '');
-  if (!stem || /[*?]/.test(stem) || verbOf(stem) === stem) return undefined;
+  if (!stem || /[*?]/.test(stem)) return undefined;
   const matches = matchActions(`${prefix}:${stem}*`);
   return matches.length >= MIN_WILDCARD_MATCHES ? wildcard(`${prefix}:${stem}*`, matches, `${matches.length} actions`) : undefined;
 }

@@ -2,7 +2,7 @@ import { FILL_IN_ORGANIZATION_ID, lookupConditionKey, readOperator } from '../ia
 import { REGIONS } from '../iam/regions';
 import { SERVICE_PRINCIPALS } from '../iam/servicePrincipals';
 import { escapeMarkdown } from '../markdown';
-import type { Account } from './principals';
+import type { Account } from './accounts';
 import { tabStop, type Suggestion } from './suggestion';
 
 const value = (label: string, documentation?: string, detail?: string): Suggestion => ({ label, kind: 'value', text: label, ...(detail ? { detail } : {}), ...(documentation ? { documentation } : {}) });
@@ -89,14 +89,14 @@ export function conditionValueSuggestions(operatorText: string, key: string, acc
       },
     ];
   }
-  if (ACCOUNT_KEYS.has(lower)) return accounts.map((a) => value(a.id, a.name ? `Account ${escapeMarkdown(a.name)}.` : undefined, a.name || 'account used in your policies'));
+  if (ACCOUNT_KEYS.has(lower)) return accounts.map((a) => value(a.id, a.name ? `Account ${escapeMarkdown(a.name)}.` : undefined, a.name || (a.fromWorkspace ? 'account in your workspace' : 'account in this policy')));
   if (ORG_KEYS.has(lower)) return [template(FILL_IN_ORGANIZATION_ID, tabStop(1, FILL_IN_ORGANIZATION_ID), 'Your organization id, from `aws organizations describe-organization`.')];
   if (lower === 'aws:requestedregion') return REGIONS.map((r) => value(r.code, undefined, r.name));
   if (lower === 'aws:principaltype') return PRINCIPAL_TYPES.map((t) => value(t));
   if (SERVICE_NAME_KEYS.has(lower)) return SERVICE_PRINCIPALS.map((s) => value(s.principal, escapeMarkdown(s.description)));
   if (lower === 'aws:principalarn') {
     return [
-      ...accounts.map((a) => template(`arn:aws:iam::${a.id}:role/…`, `arn:aws:iam::${a.id}:role/${tabStop(1, 'ROLE_NAME')}`, `A role of account ${a.id}.`, a.name || undefined)),
+      ...accounts.slice(0, 20).map((a) => template(`arn:aws:iam::${a.id}:role/…`, `arn:aws:iam::${a.id}:role/${tabStop(1, 'ROLE_NAME')}`, `A role of account ${a.id}.`, a.name || undefined)),
       template('arn:aws:iam::ACCOUNT_ID:role/ROLE_NAME', `arn:aws:iam::${tabStop(1, 'ACCOUNT_ID')}:role/${tabStop(2, 'ROLE_NAME')}`, 'One role; with ArnLike, `role/team-*` names several.'),
     ];
   }

@@ -9,7 +9,6 @@ import {
   hasService,
   isMultiValued,
   lookupConditionKey,
-  matchActions,
   readOperator,
   type ActionInfo,
   type ConditionKeyType,
@@ -17,13 +16,10 @@ import {
 } from '../iam';
 import { COMMON_OPERATORS } from '../iam/operatorDocs';
 import type { Statement } from '../policyModel';
-import { actionsOf } from '../statementParts';
+import { listedActions } from '../statementParts';
 import { trustedPrincipals } from '../trust/principals';
 import type { PolicyKind } from '../types';
 import { snippetLiteral, tabStop, type Suggestion } from './suggestion';
-
-/** Beyond this many matched actions the statement is too broad to list its keys; they are listed per typed service prefix. */
-const MAX_ACTIONS = 2_000;
 
 /** The global keys policies test most, listed before the rest. */
 const POPULAR_GLOBAL_KEYS = [
@@ -127,20 +123,6 @@ function lookupSamlClaims(): KeyCandidate[] {
   });
 }
 
-/** The statement's actions; undefined when they are too many, `*`, or negated (every service applies). */
-function statementActions(statement: Statement): ActionInfo[] | undefined {
-  const element = actionsOf(statement);
-  if (!element) return [];
-  if (element.negated) return undefined;
-  const actions: ActionInfo[] = [];
-  for (const { text } of element.values) {
-    if (text === '*') return undefined;
-    actions.push(...matchActions(text));
-    if (actions.length > MAX_ACTIONS) return undefined;
-  }
-  return actions;
-}
-
 function serviceKey(key: string, origin: string): KeyCandidate | undefined {
   const found = lookupConditionKey(key);
   if (found.status === 'service' || found.status === 'global') return { key, type: found.type, description: found.description, origin };
@@ -203,7 +185,7 @@ export function conditionKeySuggestions(
   const candidates: KeyCandidate[] = [];
   let incomplete = false;
   if (statement && kind === 'trust') candidates.push(...claimKeys(statement));
-  const actions = statement ? statementActions(statement) : [];
+  const actions = statement ? listedActions(statement) : [];
   if (actions) candidates.push(...actionKeys(actions));
   else {
     incomplete = true;

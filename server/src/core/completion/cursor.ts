@@ -78,6 +78,8 @@ export function readCursor(text: string, offset: number): Cursor | undefined {
   // Outside strings: a bare word being typed (`Eff`, `s3:Get`) is replaced by the quoted item.
   let wordStart = offset;
   while (wordStart > 0 && BARE_WORD.test(text[wordStart - 1])) wordStart--;
+  // The colon after a key is not part of the word that follows it (`"Action":s3`).
+  while (wordStart < offset && text[wordStart] === ':') wordStart++;
   const end = wordEnd(text, offset, text.length);
   const before = previousSignificant(text, wordStart);
   const expected = at === 'key' ? ['{', ','] : ['[', ',', ':'];

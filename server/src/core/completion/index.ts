@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { classify } from '../classify';
 import { randomExternalId } from '../fixes/randomId';
-import { nodeAtPath, type JsonPath } from '../jsonTree';
+import { nodeAtPath, stringNodes, type JsonPath } from '../jsonTree';
 import type { ParsedDocument } from '../parse';
 import { readPolicy, type Statement } from '../policyModel';
 import type { PolicyKind } from '../types';
@@ -12,7 +12,7 @@ import { conditionValueSuggestions } from './conditionValues';
 import { readCursor, type Cursor } from './cursor';
 import { principalKeySuggestions, principalSuggestions, principalValueSuggestions } from './principals';
 import { resourceSuggestions } from './resources';
-import { effectValues, statementKeys, topLevelKeys, versionValues } from './structure';
+import { effectValues, statementKeys, statementValues, topLevelKeys, versionValues } from './structure';
 import { toList, type Suggestion } from './suggestion';
 import type { CompletionList, CompletionOptions } from './types';
 
@@ -42,6 +42,13 @@ function statementAt(root: Node | undefined, path: JsonPath): { statement: State
   return { statement, rest: path.slice(single ? 1 : 2) };
 }
 
+/** Leaves out values the list already holds (other than the one being edited). */
+function notListed(suggestions: Suggestion[], list: Node | undefined, typed: string): Suggestion[] {
+  const present = new Set(stringNodes(list).map((n) => String(n.value)));
+  present.delete(typed);
+  return present.size === 0 ? suggestions : suggestions.filter((s) => s.snippet || !present.has(s.text));
+}
+
 interface Route {
   suggestions: Suggestion[];
   incomplete?: boolean;
@@ -52,12 +59,17 @@ function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options
   const root = parsed.root;
   if (path.length === 0) return at === 'key' ? { suggestions: topLevelKeys(root, kind) } : undefined;
   if (path.length === 1 && path[0] === 'Version' && at === 'value') return { suggestions: versionValues() };
+  if (path[0] === 'Statement' && at === 'value' && (path.length === 1 || (path.length === 2 && typeof path[1] === 'number'))) {
+    return { suggestions: statementValues(path.length === 2, kind) };
+  }
+  // `Statement` written as one object: its own keys.
+  if (path.length === 1 && path[0] === 'Statement' && at === 'key') return { suggestions: statementKeys(nodeAtPath(root, ['Statement']), kind) };
   const place = statementAt(root, path);
   if (!place) return undefined;
   const { statement, rest } = place;
   const [element, second, third] = rest;
   if (rest.length === 0) return at === 'key' ? { suggestions: statementKeys(statement?.node, kind) } : undefined;
-  const accounts = () => knownAccounts(options.accounts, accountsIn(root));
+  const accounts = () => knownAccounts(options.accounts, accountsIn(root), options.workspaceAccounts);
   switch (element) {
     case 'Effect':
       return at === 'value' && rest.length === 1 ? { suggestions: effectValues() } : undefined;
@@ -70,14 +82,16 @@ function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options
     case 'Principal':
     case 'NotPrincipal':
       if (rest.length === 1) return at === 'key' ? { suggestions: principalKeySuggestions(nodeAtPath(statement?.node, [element]), kind) } : { suggestions: principalValueSuggestions(kind) };
-      return at === 'value' && rest.length <= 3 && typeof second === 'string' ? { suggestions: principalSuggestions(second, kind, accounts()) } : undefined;
+      if (at !== 'value' || rest.length > 3 || typeof second !== 'string') return undefined;
+      return { suggestions: notListed(principalSuggestions(second, kind, accounts()), nodeAtPath(statement?.node, [element, second]), cursor.typed) };
     case 'Condition':
       if (rest.length === 1) return at === 'key' ? { suggestions: operatorSuggestions(nodeAtPath(statement?.node, ['Condition'])) } : undefined;
       if (rest.length === 2 && at === 'key' && typeof second === 'string') {
         return conditionKeySuggestions(statement, second, nodeAtPath(statement?.node, ['Condition', second]), cursor.typed, kind);
       }
       if (at === 'value' && (rest.length === 3 || rest.length === 4) && typeof second === 'string' && typeof third === 'string') {
-        return { suggestions: conditionValueSuggestions(second, third, accounts(), options.externalId ?? (() => randomExternalId())) };
+        const values = conditionValueSuggestions(second, third, accounts(), options.externalId ?? (() => randomExternalId()));
+        return { suggestions: notListed(values, nodeAtPath(statement?.node, ['Condition', second, third]), cursor.typed) };
       }
       return undefined;
     default:
@@ -91,6 +105,8 @@ function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options
  * is not a policy or nothing fits the place.
  */
 export function complete(parsed: ParsedDocument, offset: number, options: CompletionOptions = {}): CompletionList | undefined {
+  // jsonc-parser reads the cursor's place recursively: a document too deep to parse has none.
+  if (parsed.tooDeep) return undefined;
   const kind = editingKind(parsed, options);
   if (!kind) return undefined;
   const cursor = readCursor(parsed.text, offset);

@@ -1,16 +1,14 @@
 import type { Node } from 'jsonc-parser';
 import { SERVICE_PRINCIPALS } from '../iam/servicePrincipals';
 import { escapeMarkdown } from '../markdown';
+import type { Account } from './accounts';
 import type { PolicyKind } from '../types';
 import { choice, tabStop, type Suggestion } from './suggestion';
 
-/** Accounts offered as their own items; more would bury the templates. */
+/** Accounts offered with their root, role and user ARNs; more would bury the templates. */
 const MAX_ACCOUNTS = 20;
-
-export interface Account {
-  id: string;
-  name: string;
-}
+/** Further accounts of the workspace, offered by their root ARN alone. */
+const MAX_WORKSPACE_ACCOUNTS = 200;
 
 const KEY_DOCS: Record<string, string> = {
   AWS: 'AWS accounts (`arn:aws:iam::111122223333:root`), IAM roles and users, assumed-role sessions, or `*`.',
@@ -46,19 +44,24 @@ const EVERYONE_DOC =
   'Anyone, including anonymous callers from any AWS account. Only safe with conditions that narrow it, such as `aws:PrincipalOrgID` or `aws:SourceVpce`.';
 
 function accountDetail(account: Account): string {
-  return account.name || 'account used in your policies';
+  return account.name || (account.fromWorkspace ? 'account in your workspace' : 'account in this policy');
 }
 
 /** Values under `AWS`: each known account's root, role and user ARNs, then templates. */
 function awsPrincipals(kind: PolicyKind, accounts: readonly Account[]): Suggestion[] {
   const suggestions: Suggestion[] = [];
-  for (const account of accounts.slice(0, MAX_ACCOUNTS)) {
+  const detailed = accounts.filter((a) => !a.fromWorkspace).slice(0, MAX_ACCOUNTS);
+  const brief = accounts.filter((a) => !detailed.includes(a)).slice(0, MAX_WORKSPACE_ACCOUNTS);
+  for (const account of detailed) {
     const name = account.name ? ` (${escapeMarkdown(account.name)})` : '';
     suggestions.push(
       { label: `arn:aws:iam::${account.id}:root`, kind: 'principal', detail: accountDetail(account), text: `arn:aws:iam::${account.id}:root`, documentation: `Account ${account.id}${name}: any of its users and roles that its own IAM policies allow.` },
       { label: `arn:aws:iam::${account.id}:role/…`, kind: 'principal', detail: accountDetail(account), text: `arn:aws:iam::${account.id}:role/${tabStop(1, 'ROLE_NAME')}`, snippet: true, documentation: `A role of account ${account.id}${name}.` },
       { label: `arn:aws:iam::${account.id}:user/…`, kind: 'principal', detail: accountDetail(account), text: `arn:aws:iam::${account.id}:user/${tabStop(1, 'USER_NAME')}`, snippet: true, documentation: `An IAM user of account ${account.id}${name}.` },
     );
+  }
+  for (const account of brief) {
+    suggestions.push({ label: `arn:aws:iam::${account.id}:root`, kind: 'principal', detail: accountDetail(account), text: `arn:aws:iam::${account.id}:root`, documentation: `Account ${account.id}: any of its users and roles that its own IAM policies allow.` });
   }
   suggestions.push(
     { label: 'arn:aws:iam::ACCOUNT_ID:root', kind: 'snippet', detail: 'an account', text: `arn:aws:iam::${tabStop(1, 'ACCOUNT_ID')}:root`, snippet: true, documentation: 'Any user or role of the account that its own IAM policies allow.' },

@@ -1,11 +1,9 @@
-import { actionId, actionResourceTypes, extraResourceTemplates, matchActions, type ActionInfo } from '../iam';
+import { actionId, actionResourceTypes, extraResourceTemplates } from '../iam';
 import { code, escapeMarkdown } from '../markdown';
 import type { Statement } from '../policyModel';
-import { actionsOf } from '../statementParts';
+import { listedActions } from '../statementParts';
 import { choice, snippetLiteral, tabStop, type Suggestion } from './suggestion';
 
-/** Beyond this many matched actions (`*`, `ec2:*` and the like) the statement is too broad to list resource types for. */
-const MAX_ACTIONS = 2_000;
 const MAX_TEMPLATES = 100;
 /** Known accounts offered as a choice in the account field. */
 const MAX_ACCOUNT_CHOICES = 10;
@@ -65,25 +63,12 @@ export function templateSnippet(template: string, accounts: readonly string[]): 
   return { label, snippet };
 }
 
-/** The statement's actions, unless they are too many or negated (then no resource type is typical). */
-function statementActions(statement: Statement | undefined): ActionInfo[] | undefined {
-  const element = statement && actionsOf(statement);
-  if (!element || element.negated) return undefined;
-  const actions: ActionInfo[] = [];
-  for (const { text } of element.values) {
-    if (text === '*') return undefined;
-    actions.push(...matchActions(text));
-    if (actions.length > MAX_ACTIONS) return undefined;
-  }
-  return actions;
-}
-
 /**
  * ARN templates of the resource types the statement's actions apply to, each a snippet with tab stops,
  * and `*`: first when some actions only take `*`, last otherwise.
  */
 export function resourceSuggestions(statement: Statement | undefined, accounts: readonly string[]): Suggestion[] {
-  const actions = statementActions(statement) ?? [];
+  const actions = (statement && listedActions(statement)) ?? [];
   const byTemplate = new Map<string, { type: string; actions: string[] }>();
   const starOnly: string[] = [];
   for (const action of actions) {
@@ -118,7 +103,7 @@ export function resourceSuggestions(statement: Statement | undefined, accounts: 
     detail: starOnly.length > 0 ? `needed by ${starOnly.length} action${starOnly.length === 1 ? '' : 's'}` : 'every resource',
     documentation:
       starOnly.length > 0
-        ? `${starOnly.slice(0, 8).map(code).join(', ')}${starOnly.length > 8 ? ` and ${starOnly.length - 8} more` : ''} support no resource-level permissions: they need \`*\`. Put them in a statement of their own so the others keep their ARNs.`
+        ? `${starOnly.slice(0, 8).map(code).join(', ')}${starOnly.length > 8 ? ` and ${starOnly.length - 8} more` : ''} ${starOnly.length === 1 ? 'supports' : 'support'} no resource-level permissions: ${starOnly.length === 1 ? 'it needs' : 'they need'} \`*\`. Give such actions a statement of their own so the others keep their ARNs.`
         : 'Every resource. Prefer the ARNs of the resources the actions need.',
     text: '*',
   };

@@ -3,11 +3,22 @@ import type { PolicyKind } from '../types';
 import type { Suggestion } from './suggestion';
 
 /** Top-level keys, with a value to start from. */
+/** A statement to start from, as a JSON object snippet. */
+function statementSnippet(kind: PolicyKind): string {
+  if (kind === 'trust') return '{\n\t"Effect": "Allow",\n\t"Principal": {\n\t\t"${1|AWS,Service,Federated|}": "$2"\n\t},\n\t"Action": "${3:sts:AssumeRole}"\n}';
+  if (kind === 'resource') return '{\n\t"Effect": "${1|Allow,Deny|}",\n\t"Principal": {\n\t\t"AWS": "$2"\n\t},\n\t"Action": "$3",\n\t"Resource": "$4"\n}';
+  return '{\n\t"Effect": "${1|Allow,Deny|}",\n\t"Action": "$2",\n\t"Resource": "$3"\n}';
+}
+
+/** The value of `Statement` (a list with one statement), or one more statement in the list. */
+export function statementValues(inList: boolean, kind: PolicyKind): Suggestion[] {
+  const one = statementSnippet(kind);
+  const text = inList ? one : `[\n\t${one.replace(/\n/g, '\n\t')}\n]`;
+  return [{ label: inList ? 'New statement' : 'Statement list', kind: 'snippet', text, snippet: true, json: true, documentation: 'A statement to start from.' }];
+}
+
 export function topLevelKeys(object: Node | undefined, kind: PolicyKind): Suggestion[] {
-  const statement =
-    kind === 'trust'
-      ? '[\n\t{\n\t\t"Effect": "Allow",\n\t\t"Principal": {\n\t\t\t"${1|AWS,Service,Federated|}": "$2"\n\t\t},\n\t\t"Action": "${3:sts:AssumeRole}"\n\t}\n]'
-      : '[\n\t{\n\t\t"Effect": "${1|Allow,Deny|}",\n\t\t"Action": "$2",\n\t\t"Resource": "$3"\n\t}\n]';
+  const statement = `[\n\t${statementSnippet(kind).replace(/\n/g, '\n\t')}\n]`;
   const keys: Suggestion[] = [
     { label: 'Version', kind: 'property', text: 'Version', value: '"2012-10-17"', documentation: VERSION_DOC },
     { label: 'Statement', kind: 'property', text: 'Statement', value: statement, documentation: 'The list of statements; each one allows or denies actions.' },

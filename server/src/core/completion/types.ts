@@ -33,8 +33,10 @@ export interface CompletionList {
 export interface CompletionOptions {
   fileName?: string;
   kindSetting?: KindSetting;
-  /** Account ids the user works with (id -> name, empty when unnamed): the setting and the workspace's policies. */
+  /** Account ids the user named (the `iamPolicy.accounts` setting): id -> name. */
   accounts?: ReadonlyMap<string, string>;
+  /** Account ids of the workspace's other policies, offered after the named ones and the document's own. */
+  workspaceAccounts?: readonly string[];
   /** Makes the suggested ExternalId predictable in tests. */
   externalId?: () => string;
 }

@@ -2,11 +2,11 @@ import { findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
 import { editingKind } from '../completion';
 import { EFFECT_DOC, VERSION_DOC } from '../completion/structure';
 import { dataFooter, describeAction, describeKey, describeOperator, describeWildcard } from '../describe';
-import { actionId, actionSupportsKey, findAction, getService, hasWildcard, lookupConditionKey, matchActions, parseActionPattern, readOperator, type ActionInfo } from '../iam';
+import { actionId, actionSupportsKey, findAction, getService, hasWildcard, lookupConditionKey, matchActions, parseActionPattern, readOperator } from '../iam';
 import { code, escapeMarkdown } from '../markdown';
 import type { ParsedDocument } from '../parse';
 import { readPolicy, type Statement } from '../policyModel';
-import { actionsOf } from '../statementParts';
+import { listedActions } from '../statementParts';
 import type { KindSetting, Span } from '../types';
 import { accountText, describeArn, describePrincipal, type AccountNames } from './arns';
 
@@ -36,21 +36,6 @@ const ELEMENT_DOCS: Record<string, string> = {
   Id: 'An optional identifier of the policy.',
 };
 
-const MAX_ACTIONS = 2_000;
-
-/** The actions the statement names (capped, none for `*` or NotAction). */
-function statementActions(statement: Statement | undefined): ActionInfo[] {
-  const element = statement && actionsOf(statement);
-  if (!element || element.negated) return [];
-  const actions: ActionInfo[] = [];
-  for (const { text } of element.values) {
-    if (text === '*') return [];
-    actions.push(...matchActions(text));
-    if (actions.length > MAX_ACTIONS) return [];
-  }
-  return actions;
-}
-
 function withFooter(text: string): string {
   return `${text}\n\n${dataFooter()}`;
 }
@@ -73,7 +58,7 @@ function keyHover(key: string, statement: Statement | undefined): string | undef
   const origin = found.status === 'global' ? 'global key' : found.status === 'service' ? `${found.service} key` : `${found.provider?.name ?? found.issuer} claim`;
   const lines = [describeKey(found.key, found.type, found.description, origin)];
   if (found.status === 'global') lines.push('', 'Global: present in the requests it applies to, whatever the action.');
-  const actions = statementActions(statement);
+  const actions = (statement && listedActions(statement)) ?? [];
   if (found.status === 'service' && actions.length > 0) {
     const using = actions.filter((a) => actionSupportsKey(a, key)).map(actionId);
     lines.push(
