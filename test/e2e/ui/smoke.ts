@@ -2,7 +2,7 @@
 // policy from the examples, and checks what a person sees: the squiggle, the Problems entry and the
 // status bar kind. Screenshots of each step land in .vscode-test/artifacts/ui/.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,6 +10,10 @@ import { DEFAULT_ARTIFACTS_DIR, installExtension, openWorkbench, startCodeServer
 import { ensureTestVsCode } from '../setup';
 
 const STEP_TIMEOUT_MS = 30_000;
+
+/** A policy with an empty Action (line 6, between the quotes at column 18), to type into. */
+const TYPING_FILE = 'ui-typing-policy.json';
+const TYPING_LINES = ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    {', '      "Effect": "Allow",', '      "Action": "",', '      "Resource": "*"', '    }', '  ]', '}', ''];
 
 export async function runUiSmoke(vsixPath: string, workspacePath: string): Promise<void> {
   const vscode = await ensureTestVsCode();
@@ -19,6 +23,8 @@ export async function runUiSmoke(vsixPath: string, workspacePath: string): Promi
   let server: CodeServer | undefined;
   let workbench: Workbench<Page> | undefined;
   try {
+    // Written before the workbench starts, so that Quick Open's file index has it.
+    writeFileSync(join(workspacePath, TYPING_FILE), TYPING_LINES.join('\n'));
     await installExtension(vsixPath, userDataRoot, vscode);
     server = await startCodeServer({ userDataRoot, vscode });
     workbench = await openWorkbench<Page>(workbenchUrl(server, { folder: workspacePath }), artifacts, { vscode });
@@ -41,7 +47,10 @@ export async function runUiSmoke(vsixPath: string, workspacePath: string): Promi
     const counts = await page.locator('.statusbar-item[id="status.problems"]').first().getAttribute('aria-label');
     assert.match(counts ?? '', /Errors?: [1-9]/i, `problems count: ${counts}`);
     await workbench.screenshot('3-problems');
-    process.stdout.write('ui smoke: squiggle, Problems entry and status bar kind seen\nui: 1 passed, 0 failed\n');
+
+    await typeActionInString(workbench);
+    await workbench.screenshot('5-accepted');
+    process.stdout.write('ui smoke: squiggle, Problems entry, status bar kind and completion while typing in a string seen\nui: 1 passed, 0 failed\n');
   } catch (error) {
     await workbench?.screenshot('failure').catch(() => undefined);
     throw error;
@@ -50,6 +59,29 @@ export async function runUiSmoke(vsixPath: string, workspacePath: string): Promi
     await server?.stop();
     rmSync(userDataRoot, { recursive: true, force: true });
   }
+}
+
+/**
+ * What a user does: type an action inside an empty JSON string. The suggestion list must open by
+ * itself (quick suggestions inside strings, as VS Code's JSON defaults set them), show our action
+ * with its access level, and Enter must write it between the quotes.
+ */
+async function typeActionInString(workbench: Workbench<Page>): Promise<void> {
+  const page = workbench.page;
+  await openFile(page, TYPING_FILE);
+  // Go to line 6, column 18: between the quotes of "Action": "".
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.type(':6:18');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('s3:GetObj', { delay: 80 });
+  const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 's3:GetObject' }).first();
+  await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const rowText = await page.locator('.suggest-widget').innerText();
+  assert.match(rowText, /Read/, `the access level shows beside the action: ${rowText}`);
+  await workbench.screenshot('4-suggestions');
+  await page.keyboard.press('Enter');
+  await page.locator('.view-lines', { hasText: '"Action": "s3:GetObject",' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 /** Quick Open (Ctrl+P), type the name, take the first match, and wait for its tab. */
