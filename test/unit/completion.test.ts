@@ -519,7 +519,7 @@ describe('completion: Condition values', () => {
 
   it('SAML:aud: the AWS sign-in endpoint', () => {
     const c = value(`${SAML_TRUST}, "Condition": {"StringEquals": {"SAML:aud": "|"}}`, TRUST);
-    assert.deepEqual(c.labels, ['https://signin.aws.amazon.com/saml']);
+    assert.deepEqual(c.labels, ['https://signin.aws.amazon.com/saml', 'https://REGION.signin.aws.amazon.com/saml']);
   });
 
   it('sts:ExternalId: a generated id (options.externalId)', () => {

@@ -158,7 +158,7 @@ describe('hover: ARNs and principals', () => {
 
   it('an S3 object ARN with a wildcard: no account, a note on wildcards', () => {
     const contents = hoverContents(inStatement('"Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/|*"'));
-    assert.match(contents, /- Region: none \(global\)/);
+    assert.match(contents, /- Region: none in the ARN/);
     assert.match(contents, /- account: none/);
     assert.match(contents, /- resource type: `object`/);
     assert.match(contents, /Wildcards: `\*` matches any run of characters/);

@@ -19,8 +19,20 @@ export interface PolicyModel {
   statements: Statement[];
 }
 
-/** Reads the statements of a policy whose root is an object. */
+/** Parsed trees never change: analysis, completion and hover of one version share one reading. */
+const readings = new WeakMap<Node, PolicyModel>();
+
+/** Reads the statements of a policy whose root is an object (once per tree). */
 export function readPolicy(root: Node): PolicyModel {
+  let policy = readings.get(root);
+  if (!policy) {
+    policy = readStatements(root);
+    readings.set(root, policy);
+  }
+  return policy;
+}
+
+function readStatements(root: Node): PolicyModel {
   const statementValue = propertyValue(root, 'Statement');
   const statements: Statement[] = [];
   if (statementValue?.type === 'object') {

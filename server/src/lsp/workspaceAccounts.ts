@@ -1,12 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PolicyService } from '../core';
 
 /** Bounds of the scan: a monorepo must not keep the server busy or hold much memory. */
-const MAX_FILES = 2_000;
+const MAX_FILES = 5_000;
 const MAX_DIRECTORIES = 5_000;
-const MAX_FILE_BYTES = 1_000_000;
+/** IAM policies are at most a few tens of KB; bigger JSON is data, not a policy worth reading. */
+const MAX_FILE_BYTES = 256 * 1024;
 /** Folders that hold dependencies, build output or tools, never the user's policies. */
 const SKIPPED = new Set(['node_modules', 'dist', 'out', 'build', 'target', 'vendor', 'cdk.out', 'coverage']);
 
@@ -56,8 +57,21 @@ export class WorkspaceAccounts {
     } catch {
       return;
     }
-    if (deleted) this.byFile.delete(path);
-    else await this.read(path);
+    if (deleted) {
+      // A deleted folder is one event: forget every file below it.
+      for (const file of [...this.byFile.keys()]) if (file === path || file.startsWith(`${path}${sep}`)) this.byFile.delete(file);
+    } else if (this.isScanned(path)) {
+      await this.read(path);
+    }
+  }
+
+  /** Whether the scan would read the file: inside a folder, not in a hidden or skipped folder. */
+  private isScanned(path: string): boolean {
+    return this.folders.some((folder) => {
+      const parts = relative(folder, path).split(sep);
+      if (parts[0] === '..' || parts[0] === '') return false;
+      return /\.jsonc?$/i.test(path) && parts.every((part, i) => !part.startsWith('.') && (i === parts.length - 1 || !SKIPPED.has(part)));
+    });
   }
 
   private async scan(): Promise<void> {
@@ -72,7 +86,11 @@ export class WorkspaceAccounts {
         if (entry.name.startsWith('.')) continue;
         const path = join(directory, entry.name);
         if (entry.isDirectory() && !SKIPPED.has(entry.name)) queue.push(path);
-        else if (entry.isFile() && /\.jsonc?$/i.test(entry.name) && files++ < MAX_FILES) await this.read(path);
+        else if (entry.isFile() && /\.jsonc?$/i.test(entry.name) && files++ < MAX_FILES) {
+          await this.read(path);
+          // Let requests in between files: the scan runs in the server's one thread.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
     }
   }

@@ -102,8 +102,13 @@ const TRUST_ACTION_DOCS: Record<string, string> = {
 };
 
 function trustActions(statement: Statement | undefined, present: ReadonlySet<string>): Suggestion[] {
-  const families = new Set(statement ? trustedPrincipals(statement).map(assumeFamily) : []);
-  const fitting = new Set<string>([...families].flatMap((f) => (f ? [ASSUME_ACTION[f]] : [])));
+  const principals = statement ? trustedPrincipals(statement) : [];
+  const fitting = new Set<string>(principals.flatMap((p) => {
+    const family = assumeFamily(p);
+    return family ? [ASSUME_ACTION[family]] : [];
+  }));
+  // EKS Pod Identity passes session tags: its trust policy needs sts:TagSession too.
+  if (principals.some((p) => p.type === 'service' && p.service.toLowerCase() === 'pods.eks.amazonaws.com')) fitting.add('sts:TagSession');
   const ordered = [...TRUST_ACTIONS].sort((a, b) => Number(fitting.has(b)) - Number(fitting.has(a)));
   return ordered
     .filter((a) => !present.has(a.toLowerCase()))

@@ -2,7 +2,8 @@ import { FILL_IN_ORGANIZATION_ID, lookupConditionKey, readOperator } from '../ia
 import { REGIONS } from '../iam/regions';
 import { SERVICE_PRINCIPALS } from '../iam/servicePrincipals';
 import { escapeMarkdown } from '../markdown';
-import type { Account } from './accounts';
+import { accountDetail, type Account } from './accounts';
+import { boolOrder } from './conditions';
 import { tabStop, type Suggestion } from './suggestion';
 
 const value = (label: string, documentation?: string, detail?: string): Suggestion => ({ label, kind: 'value', text: label, ...(detail ? { detail } : {}), ...(documentation ? { documentation } : {}) });
@@ -10,7 +11,10 @@ const template = (label: string, text: string, documentation: string, detail?: s
 
 const ACCOUNT_KEYS = new Set(['aws:sourceaccount', 'aws:principalaccount', 'aws:resourceaccount', 'aws:vpceaccount', 'aws:sourceowner']);
 const ORG_KEYS = new Set(['aws:principalorgid', 'aws:resourceorgid', 'aws:sourceorgid', 'aws:vpceorgid']);
-const SERVICE_NAME_KEYS = new Set(['aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast', 'aws:principalservicename', 'aws:principalservicenameslist']);
+const CALLED_VIA_KEYS = new Set(['aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast']);
+const SERVICE_NAME_KEYS = new Set(['aws:principalservicename', 'aws:principalservicenameslist']);
+/** Lists of account ids are long in some workspaces: the first ones are the relevant ones. */
+const MAX_ACCOUNT_VALUES = 200;
 const PRINCIPAL_TYPES = ['Account', 'User', 'FederatedUser', 'AssumedRole', 'Anonymous'];
 
 const GITHUB_SUBJECTS: Suggestion[] = [
@@ -22,7 +26,12 @@ const GITHUB_SUBJECTS: Suggestion[] = [
 
 function claimValues(claim: string, providerId: string | undefined, wildcards: boolean): Suggestion[] {
   const lower = claim.toLowerCase();
-  if (providerId === 'saml' && lower === 'aud') return [value('https://signin.aws.amazon.com/saml', 'The AWS sign-in endpoint: the audience of SAML assertions for console and CLI sign-in.')];
+  if (providerId === 'saml' && lower === 'aud') {
+    return [
+      value('https://signin.aws.amazon.com/saml', 'The AWS sign-in endpoint: the audience of SAML assertions for console and CLI sign-in.'),
+      template('https://REGION.signin.aws.amazon.com/saml', `https://${tabStop(1, 'REGION')}.signin.aws.amazon.com/saml`, 'A regional sign-in endpoint, when the identity provider posts to one.'),
+    ];
+  }
   if (lower === 'aud') {
     switch (providerId) {
       case 'github':
@@ -67,10 +76,14 @@ function claimValues(claim: string, providerId: string | undefined, wildcards: b
   return [];
 }
 
-const boolValues = (trueDoc: string, falseDoc: string) => [value('true', trueDoc), value('false', falseDoc)];
+const boolValues = (trueDoc: string, falseDoc: string, order: readonly string[] = ['true', 'false']) =>
+  order.map((v) => (v === 'true' ? value('true', trueDoc) : value('false', falseDoc)));
+
+/** Services that make requests on the caller's behalf with its credentials, as aws:CalledVia names them. */
+const CALLED_VIA_SERVICES = ['athena.amazonaws.com', 'cloudformation.amazonaws.com', 'dynamodb.amazonaws.com', 'kms.amazonaws.com'];
 
 /** Values for a condition key where we know them: Bool and Null, claims, accounts, Regions, generated ExternalIds. */
-export function conditionValueSuggestions(operatorText: string, key: string, accounts: readonly Account[], externalId: () => string): Suggestion[] {
+export function conditionValueSuggestions(operatorText: string, key: string, effect: string | undefined, accounts: readonly Account[], externalId: () => string): Suggestion[] {
   const reading = readOperator(operatorText);
   const operator = 'operator' in reading ? reading.operator : undefined;
   if (operator?.family === 'Null') return boolValues(`The key is absent from the request.`, `The key is present (with any value).`);
@@ -89,10 +102,11 @@ export function conditionValueSuggestions(operatorText: string, key: string, acc
       },
     ];
   }
-  if (ACCOUNT_KEYS.has(lower)) return accounts.map((a) => value(a.id, a.name ? `Account ${escapeMarkdown(a.name)}.` : undefined, a.name || (a.fromWorkspace ? 'account in your workspace' : 'account in this policy')));
+  if (ACCOUNT_KEYS.has(lower)) return accounts.slice(0, MAX_ACCOUNT_VALUES).map((a) => value(a.id, a.name ? `Account ${escapeMarkdown(a.name)}.` : undefined, accountDetail(a)));
   if (ORG_KEYS.has(lower)) return [template(FILL_IN_ORGANIZATION_ID, tabStop(1, FILL_IN_ORGANIZATION_ID), 'Your organization id, from `aws organizations describe-organization`.')];
   if (lower === 'aws:requestedregion') return REGIONS.map((r) => value(r.code, undefined, r.name));
   if (lower === 'aws:principaltype') return PRINCIPAL_TYPES.map((t) => value(t));
+  if (CALLED_VIA_KEYS.has(lower)) return CALLED_VIA_SERVICES.map((s) => value(s));
   if (SERVICE_NAME_KEYS.has(lower)) return SERVICE_PRINCIPALS.map((s) => value(s.principal, escapeMarkdown(s.description)));
   if (lower === 'aws:principalarn') {
     return [
@@ -101,7 +115,7 @@ export function conditionValueSuggestions(operatorText: string, key: string, acc
     ];
   }
   const type = found.status === 'global' || found.status === 'service' ? found.type : undefined;
-  if (type === 'Bool' || operator?.family === 'Bool') return boolValues('The key is true.', 'The key is false.');
+  if (type === 'Bool' || operator?.family === 'Bool') return boolValues('The key is true.', 'The key is false.', boolOrder(key, effect));
   if (lower === 'aws:multifactorauthage') return [value('3600', 'MFA within the last hour.')];
   if (type === 'IPAddress' || operator?.family === 'IpAddress') return [template('203.0.113.0/24', tabStop(1, '203.0.113.0/24'), 'An IPv4 or IPv6 address or CIDR range.')];
   return [];

@@ -161,9 +161,26 @@ function keySnippet(key: string): { text: string; snippet: boolean } {
   return { text: `${snippetLiteral(head)}${tabStop(1, name)}${snippetLiteral(key.slice(match.index + match[0].length))}`, snippet: true };
 }
 
+/**
+ * Keys worth offering under an operator: those it can compare, but for Arn operators only ARN keys
+ * (`ArnNotLike` on an account id is always true), and not MFA under `BoolIfExists` in an Allow, the
+ * classic way to let long-term keys through.
+ */
+function suits(operator: ConditionOperator, candidate: KeyCandidate, effect: string | undefined): boolean {
+  if (!familySuits(operator, candidate.type, candidate.key)) return false;
+  if (operator.family === 'Arn' && !candidate.type.endsWith('ARN')) return false;
+  return !(operator.ifExists && effect !== 'Deny' && candidate.key.toLowerCase() === 'aws:multifactorauthpresent');
+}
+
+/** Which Bool value comes first: in a Deny, `false` for the keys a Deny tests for their absence of TLS or MFA. */
+export function boolOrder(key: string, effect: string | undefined): [string, string] {
+  const lower = key.toLowerCase();
+  return effect === 'Deny' && (lower === 'aws:securetransport' || lower === 'aws:multifactorauthpresent') ? ['false', 'true'] : ['true', 'false'];
+}
+
 /** The value written after a key: a choice for Bool, a list for set operators, an empty string otherwise. */
-function valueTemplate(type: ConditionKeyType, operator: ConditionOperator | undefined, indexBase: number): { value: string; retrigger: boolean } {
-  if (operator?.family === 'Null' || operator?.family === 'Bool' || type === 'Bool') return { value: `"\${${indexBase}|true,false|}"`, retrigger: false };
+function valueTemplate(key: string, type: ConditionKeyType, operator: ConditionOperator | undefined, effect: string | undefined, indexBase: number): { value: string; retrigger: boolean } {
+  if (operator?.family === 'Null' || operator?.family === 'Bool' || type === 'Bool') return { value: `"\${${indexBase}|${boolOrder(key, effect).join(',')}|}"`, retrigger: false };
   if (operator?.setOperator) return { value: `["$${indexBase}"]`, retrigger: false };
   return { value: `"$${indexBase}"`, retrigger: true };
 }
@@ -201,9 +218,9 @@ export function conditionKeySuggestions(
     const lower = candidate.key.toLowerCase();
     if (seen.has(lower) || present.has(lower)) continue;
     seen.add(lower);
-    if (operator && !familySuits(operator, candidate.type, candidate.key)) continue;
+    if (operator && !suits(operator, candidate, statement?.effect)) continue;
     const { text, snippet } = keySnippet(candidate.key);
-    const { value, retrigger } = valueTemplate(candidate.type, operator, snippet ? 2 : 1);
+    const { value, retrigger } = valueTemplate(candidate.key, candidate.type, operator, statement?.effect, snippet ? 2 : 1);
     const docs = describeKey(candidate.key, candidate.type, candidate.description, candidate.origin);
     suggestions.push({
       label: candidate.key,

@@ -17,11 +17,15 @@ export interface Cursor {
   unclosed: boolean;
   /** A colon follows the key already: key items write the key alone. */
   colonFollows: boolean;
+  /** A sibling key or value follows with no comma between: items add one. */
+  siblingFollows: boolean;
 }
 
 /** Characters that end a word typed in an unclosed string or outside any string. */
 const WORD_END = /[\s",\]}{[]/;
 const BARE_WORD = /[A-Za-z0-9_:*./-]/;
+/** What starts a key or a value: after an item with no comma it is a sibling missing its comma. */
+const SIBLING_START = /^["{[]$/;
 
 /** Whether a string token ends with a quote that is not escaped. */
 function isClosed(text: string, start: number, end: number): boolean {
@@ -73,6 +77,7 @@ export function readCursor(text: string, offset: number): Cursor | undefined {
       content: { offset: start + 1, length: contentEnd - start - 1 },
       unclosed: !closed,
       colonFollows: nextSignificant(text, end) === ':',
+      siblingFollows: SIBLING_START.test(nextSignificant(text, end) ?? ''),
     };
   }
   // Outside strings: a bare word being typed (`Eff`, `s3:Get`) is replaced by the quoted item.
@@ -83,7 +88,9 @@ export function readCursor(text: string, offset: number): Cursor | undefined {
   const end = wordEnd(text, offset, text.length);
   const before = previousSignificant(text, wordStart);
   const expected = at === 'key' ? ['{', ','] : ['[', ',', ':'];
-  if (before === undefined || !expected.includes(before)) return undefined;
+  // An empty document (or one with a word only) takes a whole policy.
+  const emptyDocument = before === undefined && at === 'value' && path.length === 0 && text.trim() === text.slice(wordStart, end).trim();
+  if (!emptyDocument && (before === undefined || !expected.includes(before))) return undefined;
   return {
     path,
     at,
@@ -92,5 +99,6 @@ export function readCursor(text: string, offset: number): Cursor | undefined {
     content: { offset: wordStart, length: end - wordStart },
     unclosed: false,
     colonFollows: nextSignificant(text, end) === ':',
+    siblingFollows: SIBLING_START.test(nextSignificant(text, end) ?? ''),
   };
 }

@@ -12,7 +12,7 @@ import { conditionValueSuggestions } from './conditionValues';
 import { readCursor, type Cursor } from './cursor';
 import { principalKeySuggestions, principalSuggestions, principalValueSuggestions } from './principals';
 import { resourceSuggestions } from './resources';
-import { effectValues, statementKeys, statementValues, topLevelKeys, versionValues } from './structure';
+import { effectValues, policySkeletons, statementKeys, statementValues, topLevelKeys, versionValues } from './structure';
 import { toList, type Suggestion } from './suggestion';
 import type { CompletionList, CompletionOptions } from './types';
 
@@ -57,7 +57,7 @@ interface Route {
 function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options: CompletionOptions): Route | undefined {
   const { path, at } = cursor;
   const root = parsed.root;
-  if (path.length === 0) return at === 'key' ? { suggestions: topLevelKeys(root, kind) } : undefined;
+  if (path.length === 0) return at === 'key' ? { suggestions: topLevelKeys(root, kind) } : root ? undefined : { suggestions: policySkeletons(kind) };
   if (path.length === 1 && path[0] === 'Version' && at === 'value') return { suggestions: versionValues() };
   if (path[0] === 'Statement' && at === 'value' && (path.length === 1 || (path.length === 2 && typeof path[1] === 'number'))) {
     return { suggestions: statementValues(path.length === 2, kind) };
@@ -78,7 +78,7 @@ function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options
       return at === 'value' && rest.length <= 2 ? actionSuggestions(cursor.typed, statement, kind) : undefined;
     case 'Resource':
     case 'NotResource':
-      return at === 'value' && rest.length <= 2 ? { suggestions: resourceSuggestions(statement, accounts().map((a) => a.id)) } : undefined;
+      return at === 'value' && rest.length <= 2 ? { suggestions: resourceSuggestions(statement, accounts()) } : undefined;
     case 'Principal':
     case 'NotPrincipal':
       if (rest.length === 1) return at === 'key' ? { suggestions: principalKeySuggestions(nodeAtPath(statement?.node, [element]), kind) } : { suggestions: principalValueSuggestions(kind) };
@@ -90,7 +90,7 @@ function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options
         return conditionKeySuggestions(statement, second, nodeAtPath(statement?.node, ['Condition', second]), cursor.typed, kind);
       }
       if (at === 'value' && (rest.length === 3 || rest.length === 4) && typeof second === 'string' && typeof third === 'string') {
-        const values = conditionValueSuggestions(second, third, accounts(), options.externalId ?? (() => randomExternalId()));
+        const values = conditionValueSuggestions(second, third, statement?.effect, accounts(), options.externalId ?? (() => randomExternalId()));
         return { suggestions: notListed(values, nodeAtPath(statement?.node, ['Condition', second, third]), cursor.typed) };
       }
       return undefined;

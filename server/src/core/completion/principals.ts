@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { SERVICE_PRINCIPALS } from '../iam/servicePrincipals';
 import { escapeMarkdown } from '../markdown';
-import type { Account } from './accounts';
+import { accountChoices, accountDetail, type Account } from './accounts';
 import type { PolicyKind } from '../types';
 import { choice, tabStop, type Suggestion } from './suggestion';
 
@@ -43,14 +43,10 @@ export function principalValueSuggestions(kind: PolicyKind): Suggestion[] {
 const EVERYONE_DOC =
   'Anyone, including anonymous callers from any AWS account. Only safe with conditions that narrow it, such as `aws:PrincipalOrgID` or `aws:SourceVpce`.';
 
-function accountDetail(account: Account): string {
-  return account.name || (account.fromWorkspace ? 'account in your workspace' : 'account in this policy');
-}
-
 /** Values under `AWS`: each known account's root, role and user ARNs, then templates. */
 function awsPrincipals(kind: PolicyKind, accounts: readonly Account[]): Suggestion[] {
   const suggestions: Suggestion[] = [];
-  const detailed = accounts.filter((a) => !a.fromWorkspace).slice(0, MAX_ACCOUNTS);
+  const detailed = accounts.filter((a) => a.source !== 'workspace').slice(0, MAX_ACCOUNTS);
   const brief = accounts.filter((a) => !detailed.includes(a)).slice(0, MAX_WORKSPACE_ACCOUNTS);
   for (const account of detailed) {
     const name = account.name ? ` (${escapeMarkdown(account.name)})` : '';
@@ -82,7 +78,7 @@ function awsPrincipals(kind: PolicyKind, accounts: readonly Account[]): Suggesti
 
 /** The account field of a federated principal: a choice of known accounts, or a fill-in. */
 function accountField(accounts: readonly Account[]): string {
-  return accounts.length > 0 ? choice(1, [...accounts.slice(0, 10).map((a) => a.id), 'ACCOUNT_ID']) : tabStop(1, 'ACCOUNT_ID');
+  return accounts.length > 0 ? choice(1, accountChoices(accounts)) : tabStop(1, 'ACCOUNT_ID');
 }
 
 function federatedPrincipals(accounts: readonly Account[]): Suggestion[] {

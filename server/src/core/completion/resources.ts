@@ -2,6 +2,7 @@ import { actionId, actionResourceTypes, extraResourceTemplates } from '../iam';
 import { code, escapeMarkdown } from '../markdown';
 import type { Statement } from '../policyModel';
 import { listedActions } from '../statementParts';
+import { accountChoices, type Account } from './accounts';
 import { choice, snippetLiteral, tabStop, type Suggestion } from './suggestion';
 
 const MAX_TEMPLATES = 100;
@@ -33,7 +34,7 @@ function hint(name: string): string {
  * An ARN template as a snippet: `arn:${Partition}:s3:::${BucketName}/${ObjectName}` becomes
  * `arn:aws:s3:::${1:bucket}/${2:key}`; a placeholder used twice is one tab stop.
  */
-export function templateSnippet(template: string, accounts: readonly string[]): { label: string; snippet: string } {
+export function templateSnippet(template: string, accounts: readonly Account[]): { label: string; snippet: string } {
   const stops = new Map<string, number>();
   let label = '';
   let snippet = '';
@@ -55,7 +56,7 @@ export function templateSnippet(template: string, accounts: readonly string[]): 
     const index = known ?? stops.size + 1;
     stops.set(name, index);
     if (known !== undefined) snippet += `$${index}`;
-    else if (name === 'Account' && accounts.length > 0) snippet += choice(index, [...accounts.slice(0, MAX_ACCOUNT_CHOICES), value]);
+    else if (name === 'Account' && accounts.length > 0) snippet += choice(index, accountChoices(accounts, MAX_ACCOUNT_CHOICES));
     else snippet += tabStop(index, value);
   }
   label += template.slice(last);
@@ -67,7 +68,7 @@ export function templateSnippet(template: string, accounts: readonly string[]): 
  * ARN templates of the resource types the statement's actions apply to, each a snippet with tab stops,
  * and `*`: first when some actions only take `*`, last otherwise.
  */
-export function resourceSuggestions(statement: Statement | undefined, accounts: readonly string[]): Suggestion[] {
+export function resourceSuggestions(statement: Statement | undefined, accounts: readonly Account[]): Suggestion[] {
   const actions = (statement && listedActions(statement)) ?? [];
   const byTemplate = new Map<string, { type: string; actions: string[] }>();
   const starOnly: string[] = [];

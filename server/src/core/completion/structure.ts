@@ -17,6 +17,21 @@ export function statementValues(inList: boolean, kind: PolicyKind): Suggestion[]
   return [{ label: inList ? 'New statement' : 'Statement list', kind: 'snippet', text, snippet: true, json: true, documentation: 'A statement to start from.' }];
 }
 
+/** A whole policy, for an empty document. */
+export function policySkeletons(kind: PolicyKind): Suggestion[] {
+  const statement = statementSnippet(kind).replace(/\n/g, '\n\t\t');
+  return [
+    {
+      label: kind === 'trust' ? 'Trust policy' : kind === 'resource' ? 'Resource policy' : 'Identity policy',
+      kind: 'snippet',
+      text: `{\n\t"Version": "2012-10-17",\n\t"Statement": [\n\t\t${statement}\n\t]\n}`,
+      snippet: true,
+      json: true,
+      documentation: 'A policy with one statement to fill in.',
+    },
+  ];
+}
+
 export function topLevelKeys(object: Node | undefined, kind: PolicyKind): Suggestion[] {
   const statement = `[\n\t${statementSnippet(kind).replace(/\n/g, '\n\t')}\n]`;
   const keys: Suggestion[] = [

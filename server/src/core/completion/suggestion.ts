@@ -51,7 +51,7 @@ export function toList(cursor: Cursor, suggestions: readonly Suggestion[], incom
     const replace = cursor.token ?? cursor.content;
     for (const s of suggestions) {
       const key = `"${asSnippet(s)}"`;
-      const insertText = cursor.colonFollows || s.value === undefined ? key : `${key}: ${s.value}`;
+      const insertText = cursor.colonFollows || s.value === undefined ? key : `${key}: ${s.value}${cursor.siblingFollows ? ',' : ''}`;
       items.push(entry(s, insertText, items.length, cursor.token ? `"${s.label}"` : undefined, s.retrigger && !cursor.colonFollows));
     }
     return { items, replace, incomplete };
@@ -62,7 +62,8 @@ export function toList(cursor: Cursor, suggestions: readonly Suggestion[], incom
     const body = asSnippet(s);
     // A retriggering item leaves the cursor inside the string, where the next list applies.
     const end = s.retrigger ? '$0' : '';
-    const insertText = s.json ? body : inString ? `${body}${cursor.unclosed ? `${end}"` : ''}` : `"${body}${end}"`;
+    const comma = !inString && cursor.siblingFollows ? ',' : '';
+    const insertText = s.json ? `${body}${comma}` : inString ? `${body}${cursor.unclosed ? `${end}"` : ''}` : `"${body}${end}"${comma}`;
     items.push(entry(s, insertText, items.length, undefined, s.retrigger));
   }
   return { items, replace: cursor.content, incomplete };

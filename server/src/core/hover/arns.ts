@@ -16,6 +16,9 @@ const IAM_RESOURCE = /^(user|role|group|policy|instance-profile|oidc-provider|sa
 
 /** What an IAM or STS principal ARN names: a role, a user, a session, a provider. */
 function iamResource(service: string, resource: string): string | undefined {
+  if (service === 'iam' && resource.startsWith('policy/') && resource !== 'policy/') {
+    return `policy ${code(resource.slice(resource.lastIndexOf('/') + 1))}`;
+  }
   if (service === 'iam' && resource === 'root') return 'the account: any user or role of it that its own IAM policies allow';
   if (service === 'sts') {
     const session = /^assumed-role\/([^/]+)\/(.+)$/.exec(resource);
@@ -48,8 +51,8 @@ export function describeArn(arn: string, names: AccountNames): string | undefine
   const lines = [`**ARN** ${code(arn)}`, ''];
   lines.push(`- partition: ${code(parts.partition)}`);
   lines.push(`- service: ${code(parts.service)}${service ? ` (${escapeMarkdown(service.name)})` : ''}`);
-  lines.push(`- Region: ${parts.region ? `${code(parts.region)}${region ? ` (${escapeMarkdown(region.name)})` : ''}` : 'none (global)'}`);
-  lines.push(`- account: ${parts.account ? accountText(parts.account, names) : 'none'}`);
+  lines.push(`- Region: ${parts.region ? `${code(parts.region)}${region ? ` (${escapeMarkdown(region.name)})` : ''}` : 'none in the ARN'}`);
+  lines.push(`- account: ${parts.account === 'aws' ? '`aws` (managed by AWS)' : parts.account ? accountText(parts.account, names) : 'none in the ARN'}`);
   const iam = parts.service === 'iam' || parts.service === 'sts' ? iamResource(parts.service, parts.resource) : undefined;
   if (iam) lines.push(`- names: ${iam}`);
   else {

@@ -32,7 +32,7 @@ const ELEMENT_DOCS: Record<string, string> = {
   NotResource: 'Every resource except those listed. In an Allow it grants more than it seems.',
   Principal: 'Who the statement applies to: AWS accounts, users and roles, services, or identity providers.',
   NotPrincipal: 'Everyone except the principals listed: hard to get right; prefer Principal with conditions.',
-  Condition: 'When the statement applies: each operator tests its keys; all operators and all keys must match, and a key matches when any of its values does.',
+  Condition: 'When the statement applies: every operator and every key must match. A key matches when any of its values does (for a negated operator such as StringNotEquals: when none does).',
   Id: 'An optional identifier of the policy.',
 };
 

@@ -92,6 +92,26 @@ export function getService(prefix: string): ServiceInfo | undefined {
   return service;
 }
 
+/**
+ * Prefixes several services share, where the data names the last service listed (`cloudformation`
+ * is "AWS Cloud Control API" there): the name users know instead.
+ */
+const SHARED_PREFIX_NAMES: Readonly<Record<string, string>> = {
+  cloudformation: 'AWS CloudFormation',
+  ses: 'Amazon SES',
+  apigateway: 'Amazon API Gateway',
+  elasticloadbalancing: 'Elastic Load Balancing',
+  'sms-voice': 'Amazon Pinpoint SMS and Voice',
+  lex: 'Amazon Lex',
+  kinesisanalytics: 'Amazon Managed Service for Apache Flink',
+  'aws-marketplace': 'AWS Marketplace',
+};
+
+/** Whether several services share the prefix, so that no one reference page covers it. */
+export function isSharedPrefix(prefix: string): boolean {
+  return Object.hasOwn(SHARED_PREFIX_NAMES, prefix.toLowerCase());
+}
+
 function expand(prefix: string, compact: CompactService): ServiceInfo {
   const actions = new Map<string, ActionInfo>();
   for (const [lower, [name, description, level, resourceTypes, conditionKeys, dependentActions]] of Object.entries(compact.a)) {
@@ -113,7 +133,7 @@ function expand(prefix: string, compact: CompactService): ServiceInfo {
   for (const [lower, [key, type, description]] of Object.entries(compact.k)) {
     conditionKeys.set(lower, { key, type, description });
   }
-  return { prefix, name: compact.n, actions, resourceTypes, conditionKeys };
+  return { prefix, name: Object.hasOwn(SHARED_PREFIX_NAMES, prefix) ? SHARED_PREFIX_NAMES[prefix] : compact.n, actions, resourceTypes, conditionKeys };
 }
 
 /** The services owning condition keys whose prefix is not a service (`saml:`, `accounts.google.com:`). */

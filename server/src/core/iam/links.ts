@@ -1,4 +1,4 @@
-import { getService } from './data';
+import { getService, isSharedPrefix } from './data';
 
 const REFERENCE = 'https://docs.aws.amazon.com/service-authorization/latest/reference';
 
@@ -9,7 +9,9 @@ const REFERENCE = 'https://docs.aws.amazon.com/service-authorization/latest/refe
  */
 export function serviceReferenceUrl(prefix: string): string {
   const name = getService(prefix)?.name;
-  if (!name) return `${REFERENCE}/reference_policies_actions-resources-contextkeys.html`;
+  if (prefix.toLowerCase() === 'cloudformation') return `${REFERENCE}/list_awscloudformation.html`;
+  // Several pages share the prefix (API Gateway's two APIs, ELB's two versions): the index lists them all.
+  if (!name || isSharedPrefix(prefix)) return `${REFERENCE}/reference_policies_actions-resources-contextkeys.html`;
   return `${REFERENCE}/list_${name.toLowerCase().replace(/[^a-z0-9]/g, '')}.html`;
 }
 

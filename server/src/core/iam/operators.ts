@@ -88,7 +88,9 @@ export function readOperator(text: string): OperatorReading {
  * is compared as "true"/"false"); Arn operators suit ARN keys and String keys, which often hold ARNs
  * (tag values, KMS encryption context); `aws:EpochTime` is a Date that Numeric operators compare too.
  */
-export function familySuits(operator: Pick<ConditionOperator, 'family'>, type: ConditionKeyType, key: string): boolean {
+export function familySuits(operator: Pick<ConditionOperator, 'family'>, keyType: ConditionKeyType, key: string): boolean {
+  // A multi-valued key is compared value by value: ArrayOfARN suits Arn operators.
+  const type = keyType.startsWith('ArrayOf') ? (keyType.slice('ArrayOf'.length) as ConditionKeyType) : keyType;
   switch (operator.family) {
     case 'String':
       return type !== 'Date' && type !== 'Numeric' && type !== 'IPAddress';

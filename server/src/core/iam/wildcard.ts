@@ -5,23 +5,56 @@
  * right for actions and condition keys and the lenient choice for ARNs (no false alarms).
  */
 
-const regExpCache = new Map<string, RegExp>();
+/** Tests texts against one wildcard pattern. */
+export interface WildcardMatcher {
+  test(text: string): boolean;
+}
 
-/** A case-insensitive, anchored regular expression for an IAM wildcard pattern. */
-export function wildcardRegExp(pattern: string): RegExp {
-  let cached = regExpCache.get(pattern);
+const matcherCache = new Map<string, WildcardMatcher>();
+
+/**
+ * A case-insensitive matcher for an IAM wildcard pattern (`*` any run, `?` one character). Not a
+ * regular expression: `s3:********x` would backtrack exponentially there; this matcher is
+ * O(pattern × text) whatever the pattern.
+ */
+export function wildcardRegExp(pattern: string): WildcardMatcher {
+  let cached = matcherCache.get(pattern);
   if (!cached) {
-    cached = new RegExp(`^${regExpSource(pattern, '.')}$`, 'is');
+    const lower = pattern.toLowerCase();
+    cached = { test: (text) => globMatch(lower, text.toLowerCase(), '') };
     // Bounded, but large enough for the biggest policies (the AWS managed corpus has ~17,000 patterns).
-    if (regExpCache.size > 50_000) regExpCache.clear();
-    regExpCache.set(pattern, cached);
+    if (matcherCache.size > 50_000) matcherCache.clear();
+    matcherCache.set(pattern, cached);
   }
   return cached;
 }
 
-/** The regular expression source of a wildcard pattern; `one` is what a `?` matches. */
-function regExpSource(pattern: string, one: string): string {
-  return pattern.replace(/[.+^${}()|[\]\\*?]/g, (c) => (c === '*' ? '.*' : c === '?' ? one : `\\${c}`));
+/**
+ * Glob matching with one remembered `*`: on a mismatch, the last `*` takes one more character.
+ * `?` matches any one character except those in `notOne`.
+ */
+function globMatch(pattern: string, text: string, notOne: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    const c = pattern[p];
+    if (p < pattern.length && c !== '*' && (c === text[t] || (c === '?' && !notOne.includes(text[t])))) {
+      p++;
+      t++;
+    } else if (p < pattern.length && c === '*') {
+      star = p++;
+      mark = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /** Whether a pattern is nothing but `*` and `?` (also the empty text): it matches anything of its length or more. */
@@ -124,5 +157,5 @@ export function patternsOverlap(a: readonly PatternToken[], b: readonly PatternT
  */
 export function wildcardCovers(outer: string, inner: string): boolean {
   if (!outer.includes('?') || !inner.includes('*')) return wildcardRegExp(outer).test(inner);
-  return new RegExp(`^${regExpSource(outer, '[^*]')}$`, 'is').test(inner);
+  return globMatch(outer.toLowerCase(), inner.toLowerCase(), '*');
 }
