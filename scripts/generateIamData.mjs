@@ -59,10 +59,12 @@ const prefixes = readdirSync(join(sourceRoot, 'data', 'actions'))
 
 let actionCount = 0;
 const services = {};
+const names = {};
 for (const prefix of prefixes) {
   const compact = compactService(prefix, serviceNames);
   actionCount += Object.keys(compact.a).length;
   services[prefix] = JSON.stringify(compact);
+  names[prefix] = compact.n;
 }
 
 const info = {
@@ -84,6 +86,7 @@ writeFileSync(
     `export const DATA_INFO = ${JSON.stringify(info)};\n` +
     `export const ACCESS_LEVELS = ${JSON.stringify(ACCESS_LEVELS)};\n` +
     `export const UNASSOCIATED_KEY_PREFIXES = ${JSON.stringify(unassociated)};\n` +
+    `export const SERVICE_NAMES = ${JSON.stringify(names)};\n` +
     `export const SERVICES = ${JSON.stringify(services)};\n`,
 );
 writeFileSync(
@@ -92,6 +95,8 @@ writeFileSync(
     `export declare const DATA_INFO: { source: string; version: string; updatedAt: string; services: number; actions: number };\n` +
     `export declare const ACCESS_LEVELS: readonly string[];\n` +
     `export declare const UNASSOCIATED_KEY_PREFIXES: Readonly<Record<string, readonly string[]>>;\n` +
+    `/** Service prefix -> service name, readable without parsing the service. */\n` +
+    `export declare const SERVICE_NAMES: Readonly<Record<string, string>>;\n` +
     `/** Service prefix -> JSON text of a CompactService (see server/src/core/iam/data.ts). */\n` +
     `export declare const SERVICES: Readonly<Record<string, string>>;\n`,
 );

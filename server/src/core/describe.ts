@@ -1,4 +1,4 @@
-import { IAM_DATA_INFO, OPERATORS_URL, actionId, getService, isMultiValued, operatorName, serviceReferenceUrl, type ActionInfo, type ConditionKeyType, type ConditionOperator } from './iam';
+import { IAM_DATA_INFO, OPERATORS_URL, actionId, isMultiValued, operatorName, serviceName, serviceReferenceUrl, type ActionInfo, type ConditionKeyType, type ConditionOperator } from './iam';
 import { FOR_ALL_VALUES_DOC, FOR_ANY_VALUE_DOC, IF_EXISTS_DOC, baseOperatorDoc } from './iam/operatorDocs';
 import { code, escapeMarkdown } from './markdown';
 
@@ -22,8 +22,7 @@ export function describeAction(action: ActionInfo, full: boolean): string {
   lines.push('', types.length > 0 ? `Resource types: ${list(types, 12)}` : 'Resource: `*` only (no resource-level permissions).');
   if (action.conditionKeys.length > 0) lines.push('', `Condition keys: ${list(action.conditionKeys, 12)}`);
   if (action.dependentActions.length > 0) lines.push('', `Also needs: ${list(action.dependentActions, 12)}`);
-  const service = getService(action.service);
-  lines.push('', `[${escapeMarkdown(service?.name ?? action.service)} in the Service Authorization Reference](${serviceReferenceUrl(action.service)})`);
+  lines.push('', `[${escapeMarkdown(serviceName(action.service) ?? action.service)} in the Service Authorization Reference](${serviceReferenceUrl(action.service)})`);
   return lines.join('\n');
 }
 

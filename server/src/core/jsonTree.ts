@@ -15,6 +15,20 @@ export function propertyValue(object: Node | undefined, key: string): Node | und
   return findProperty(object, key)?.children?.[1];
 }
 
+/**
+ * The keys of an object's complete properties: a key being typed (no value yet) is not there yet,
+ * so completion still offers it.
+ */
+export function keysWithValues(object: Node | undefined): Set<string> {
+  const keys = new Set<string>();
+  if (object?.type !== 'object') return keys;
+  for (const property of object.children ?? []) {
+    const key: unknown = property.children?.[0]?.value;
+    if (typeof key === 'string' && property.children?.[1]) keys.add(key);
+  }
+  return keys;
+}
+
 /** The key node of a property node. */
 export function propertyKey(property: Node): Node | undefined {
   return property.children?.[0];

@@ -49,6 +49,17 @@ function makeStatement(node: Node, index: number, path: JsonPath): Statement {
   return { node, index, path, effect: stringValue(propertyValue(node, 'Effect')) };
 }
 
+/**
+ * The statement a JSON path runs through (`Statement/2/Action/0`, or `Statement/Action` when Statement
+ * is one object) and the rest of the path inside it. Undefined when the path is not in a statement.
+ */
+export function statementAtPath(root: Node, path: JsonPath): { statement: Statement | undefined; rest: JsonPath } | undefined {
+  if (path[0] !== 'Statement' || path.length < 2 || root.type !== 'object') return undefined;
+  const single = typeof path[1] !== 'number';
+  const statement = readPolicy(root).statements.find((s) => (single ? s.path.length === 1 : s.index === path[1]));
+  return { statement, rest: path.slice(single ? 1 : 2) };
+}
+
 /** The value node of a statement element (`Action`, `Principal`, ...). */
 export function element(statement: Statement, name: string): Node | undefined {
   return propertyValue(statement.node, name);

@@ -106,15 +106,15 @@ export function startServer(connection: Connection): void {
     return result;
   }
 
+  /** What completion and hover need of a document's context: its file, kind setting and named accounts. */
+  function editing(context: NonNullable<Awaited<ReturnType<typeof contextOf>>>) {
+    return { fileName: context.fileName, kindSetting: context.kindSetting, accounts: new Map(Object.entries(context.settings.accounts)) };
+  }
+
   async function complete(document: TextDocument, offset: number) {
     const context = await contextOf(document);
     if (!context) return null;
-    const list = service.complete(parse(document), offset, {
-      fileName: context.fileName,
-      kindSetting: context.kindSetting,
-      accounts: new Map(Object.entries(context.settings.accounts)),
-      workspaceAccounts: workspaceAccounts.all(),
-    });
+    const list = service.complete(parse(document), offset, { ...editing(context), workspaceAccounts: workspaceAccounts.all() });
     return list ? toCompletionList(document, list, support) : null;
   }
 
@@ -122,7 +122,7 @@ export function startServer(connection: Connection): void {
   async function hover(document: TextDocument, offset: number) {
     const context = await contextOf(document);
     if (!context) return null;
-    const found = service.hover(parse(document), offset, { fileName: context.fileName, kindSetting: context.kindSetting, accounts: new Map(Object.entries(context.settings.accounts)) });
+    const found = service.hover(parse(document), offset, editing(context));
     const trust = trustHover(document, await explain(document, false), offset);
     if (!found) return trust ?? null;
     const value = trust && typeof trust.contents === 'object' && 'value' in trust.contents ? `${found.contents}\n\n---\n\n${trust.contents.value}` : found.contents;

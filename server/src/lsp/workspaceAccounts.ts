@@ -19,6 +19,8 @@ const SKIPPED = new Set(['node_modules', 'dist', 'out', 'build', 'target', 'vend
 export class WorkspaceAccounts {
   private readonly byFile = new Map<string, string[]>();
   private scanning: Promise<void> | undefined;
+  /** `all()` as last computed; every completion asks, files change rarely. */
+  private sorted: string[] | undefined;
 
   constructor(
     private readonly service: PolicyService,
@@ -44,9 +46,16 @@ export class WorkspaceAccounts {
 
   /** Every account found so far, in a stable order; never waits for the scan. */
   all(): string[] {
-    const ids = new Set<string>();
-    for (const accounts of this.byFile.values()) for (const id of accounts) ids.add(id);
-    return [...ids].sort();
+    if (!this.sorted) {
+      const ids = new Set<string>();
+      for (const accounts of this.byFile.values()) for (const id of accounts) ids.add(id);
+      this.sorted = [...ids].sort();
+    }
+    return this.sorted;
+  }
+
+  private forget(path: string): void {
+    if (this.byFile.delete(path)) this.sorted = undefined;
   }
 
   /** A file changed, was created or was deleted (workspace/didChangeWatchedFiles). */
@@ -59,7 +68,7 @@ export class WorkspaceAccounts {
     }
     if (deleted) {
       // A deleted folder is one event: forget every file below it.
-      for (const file of [...this.byFile.keys()]) if (file === path || file.startsWith(`${path}${sep}`)) this.byFile.delete(file);
+      for (const file of [...this.byFile.keys()]) if (file === path || file.startsWith(`${path}${sep}`)) this.forget(file);
     } else if (this.isScanned(path)) {
       await this.read(path);
     }
@@ -101,14 +110,18 @@ export class WorkspaceAccounts {
       const text = await readFile(path, 'utf8');
       // Most JSON files name no account: skip parsing them.
       if (!/\d{12}/.test(text)) {
-        this.byFile.delete(path);
+        this.forget(path);
         return;
       }
       const accounts = this.service.accounts(this.service.parse(text, { allowComments: true }), { fileName: path });
-      if (accounts.length > 0) this.byFile.set(path, accounts);
-      else this.byFile.delete(path);
+      if (accounts.length > 0) {
+        this.byFile.set(path, accounts);
+        this.sorted = undefined;
+      } else {
+        this.forget(path);
+      }
     } catch {
-      this.byFile.delete(path);
+      this.forget(path);
     }
   }
 }

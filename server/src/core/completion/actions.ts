@@ -1,5 +1,5 @@
 import { describeAction, describeWildcard } from '../describe';
-import { actionId, getService, hasService, matchActions, servicePrefixes, type ActionInfo } from '../iam';
+import { actionId, getService, hasService, matchActions, serviceName, servicePrefixes, type ActionInfo } from '../iam';
 import { escapeMarkdown } from '../markdown';
 import type { Statement } from '../policyModel';
 import { actionsOf } from '../statementParts';
@@ -37,7 +37,7 @@ function serviceSuggestions(): Suggestion[] {
   services ??= servicePrefixes().map((prefix) => ({
     label: prefix,
     kind: 'service',
-    detail: getService(prefix)?.name,
+    detail: serviceName(prefix),
     text: `${prefix}:`,
     retrigger: true,
   }));

@@ -15,6 +15,7 @@ import {
   type ConditionOperator,
 } from '../iam';
 import { COMMON_OPERATORS } from '../iam/operatorDocs';
+import { keysWithValues } from '../jsonTree';
 import type { Statement } from '../policyModel';
 import { listedActions } from '../statementParts';
 import { trustedPrincipals } from '../trust/principals';
@@ -57,25 +58,20 @@ let operatorNames: string[] | undefined;
 function allOperators(): string[] {
   if (!operatorNames) {
     const names = new Set<string>(COMMON_OPERATORS);
+    // Null takes neither IfExists nor a set prefix.
+    const testing = BASE_OPERATORS.filter((base) => base !== 'Null');
     for (const base of BASE_OPERATORS) names.add(base);
-    for (const base of BASE_OPERATORS) if (base !== 'Null') names.add(`${base}IfExists`);
-    for (const set of ['ForAnyValue', 'ForAllValues']) {
-      for (const base of BASE_OPERATORS) if (base !== 'Null') names.add(`${set}:${base}`);
-    }
-    for (const set of ['ForAnyValue', 'ForAllValues']) {
-      for (const base of BASE_OPERATORS) if (base !== 'Null') names.add(`${set}:${base}IfExists`);
-    }
+    for (const base of testing) names.add(`${base}IfExists`);
+    for (const prefix of ['ForAnyValue:', 'ForAllValues:']) for (const base of testing) names.add(`${prefix}${base}`);
+    for (const prefix of ['ForAnyValue:', 'ForAllValues:']) for (const base of testing) names.add(`${prefix}${base}IfExists`);
     operatorNames = [...names];
   }
   return operatorNames;
 }
 
-const presentKeys = (object: Node | undefined) =>
-  new Set((object?.type === 'object' ? (object.children ?? []) : []).filter((p) => (p.children?.length ?? 0) > 1).map((p) => String(p.children?.[0]?.value)));
-
 /** Operators under `Condition`, each opening a block where a key comes next. */
 export function operatorSuggestions(condition: Node | undefined): Suggestion[] {
-  const present = presentKeys(condition);
+  const present = keysWithValues(condition);
   return allOperators()
     .filter((name) => !present.has(name))
     .map((name) => {
@@ -211,9 +207,10 @@ export function conditionKeySuggestions(
   }
   for (const global of globalKeysByUse()) candidates.push({ key: global.key, type: global.type, description: global.description, origin: 'global key' });
 
-  const present = new Set([...presentKeys(block)].map((k) => k.toLowerCase()));
+  const present = new Set([...keysWithValues(block)].map((k) => k.toLowerCase()));
   const seen = new Set<string>();
   const suggestions: Suggestion[] = [];
+  const multiValued = new Set<Suggestion>();
   for (const candidate of candidates) {
     const lower = candidate.key.toLowerCase();
     if (seen.has(lower) || present.has(lower)) continue;
@@ -222,7 +219,7 @@ export function conditionKeySuggestions(
     const { text, snippet } = keySnippet(candidate.key);
     const { value, retrigger } = valueTemplate(candidate.key, candidate.type, operator, statement?.effect, snippet ? 2 : 1);
     const docs = describeKey(candidate.key, candidate.type, candidate.description, candidate.origin);
-    suggestions.push({
+    const suggestion: Suggestion = {
       label: candidate.key,
       kind: 'key',
       detail: `${candidate.type} · ${candidate.origin}`,
@@ -231,12 +228,14 @@ export function conditionKeySuggestions(
       snippet,
       value,
       retrigger,
-    });
+    };
+    suggestions.push(suggestion);
+    if (isMultiValued(candidate.type)) multiValued.add(suggestion);
   }
   // A set operator is for multi-valued keys, a plain one for single-valued keys: those first.
   if (operator) {
     const wantsMulti = operator.setOperator !== undefined;
-    const fits = (s: Suggestion) => isMultiValued(candidates.find((c) => c.key === s.label)?.type ?? 'String') === wantsMulti;
+    const fits = (s: Suggestion) => multiValued.has(s) === wantsMulti;
     suggestions.sort((a, b) => Number(fits(b)) - Number(fits(a)));
   }
   return { suggestions, incomplete };

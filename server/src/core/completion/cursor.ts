@@ -46,6 +46,12 @@ function nextSignificant(text: string, from: number): string | undefined {
   return undefined;
 }
 
+/** Whether a colon, or a sibling missing its comma, follows what the items replace. */
+function whatFollows(text: string, end: number): Pick<Cursor, 'colonFollows' | 'siblingFollows'> {
+  const next = nextSignificant(text, end);
+  return { colonFollows: next === ':', siblingFollows: next !== undefined && SIBLING_START.test(next) };
+}
+
 function previousSignificant(text: string, before: number): string | undefined {
   for (let i = before - 1; i >= 0; i--) if (!/\s/.test(text[i])) return text[i];
   return undefined;
@@ -76,8 +82,7 @@ export function readCursor(text: string, offset: number): Cursor | undefined {
       token: { offset: start, length: end - start },
       content: { offset: start + 1, length: contentEnd - start - 1 },
       unclosed: !closed,
-      colonFollows: nextSignificant(text, end) === ':',
-      siblingFollows: SIBLING_START.test(nextSignificant(text, end) ?? ''),
+      ...whatFollows(text, end),
     };
   }
   // Outside strings: a bare word being typed (`Eff`, `s3:Get`) is replaced by the quoted item.
@@ -98,7 +103,6 @@ export function readCursor(text: string, offset: number): Cursor | undefined {
     token: undefined,
     content: { offset: wordStart, length: end - wordStart },
     unclosed: false,
-    colonFollows: nextSignificant(text, end) === ':',
-    siblingFollows: SIBLING_START.test(nextSignificant(text, end) ?? ''),
+    ...whatFollows(text, end),
   };
 }

@@ -1,9 +1,9 @@
 import type { Node } from 'jsonc-parser';
 import { classify } from '../classify';
 import { randomExternalId } from '../fixes/randomId';
-import { nodeAtPath, stringNodes, type JsonPath } from '../jsonTree';
+import { nodeAtPath, stringNodes } from '../jsonTree';
 import type { ParsedDocument } from '../parse';
-import { readPolicy, type Statement } from '../policyModel';
+import { statementAtPath } from '../policyModel';
 import type { PolicyKind } from '../types';
 import { accountsIn, knownAccounts } from './accounts';
 import { actionSuggestions } from './actions';
@@ -32,16 +32,6 @@ export function editingKind(parsed: ParsedDocument, options: Pick<CompletionOpti
   return /trust|assume-?role/i.test(options.fileName) ? 'trust' : 'identity';
 }
 
-/** The statement a path runs through, and the rest of the path inside it (`Statement` may be one object). */
-function statementAt(root: Node | undefined, path: JsonPath): { statement: Statement | undefined; rest: JsonPath } | undefined {
-  if (path[0] !== 'Statement' || path.length < 2 || root?.type !== 'object') return undefined;
-  const policy = readPolicy(root);
-  const single = typeof path[1] !== 'number';
-  const index = single ? 0 : (path[1] as number);
-  const statement = policy.statements.find((s) => (single ? s.path.length === 1 : s.index === index));
-  return { statement, rest: path.slice(single ? 1 : 2) };
-}
-
 /** Leaves out values the list already holds (other than the one being edited). */
 function notListed(suggestions: Suggestion[], list: Node | undefined, typed: string): Suggestion[] {
   const present = new Set(stringNodes(list).map((n) => String(n.value)));
@@ -64,7 +54,7 @@ function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options
   }
   // `Statement` written as one object: its own keys.
   if (path.length === 1 && path[0] === 'Statement' && at === 'key') return { suggestions: statementKeys(nodeAtPath(root, ['Statement']), kind) };
-  const place = statementAt(root, path);
+  const place = root && statementAtPath(root, path);
   if (!place) return undefined;
   const { statement, rest } = place;
   const [element, second, third] = rest;

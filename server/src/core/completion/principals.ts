@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { SERVICE_PRINCIPALS } from '../iam/servicePrincipals';
+import { keysWithValues } from '../jsonTree';
 import { escapeMarkdown } from '../markdown';
 import { accountChoices, accountDetail, type Account } from './accounts';
 import type { PolicyKind } from '../types';
@@ -20,7 +21,7 @@ const KEY_DOCS: Record<string, string> = {
 /** Keys of a Principal object that are not there yet; `CanonicalUser` only in resource policies. */
 export function principalKeySuggestions(principal: Node | undefined, kind: PolicyKind): Suggestion[] {
   const keys = kind === 'resource' ? ['AWS', 'Service', 'Federated', 'CanonicalUser'] : ['AWS', 'Service', 'Federated'];
-  const present = new Set((principal?.children ?? []).filter((p) => (p.children?.length ?? 0) > 1).map((p) => String(p.children?.[0]?.value)));
+  const present = keysWithValues(principal);
   return keys
     .filter((k) => !present.has(k))
     .map((key) => ({ label: key, kind: 'property', text: key, value: '"$1"', retrigger: true, documentation: KEY_DOCS[key] }));
@@ -43,6 +44,13 @@ export function principalValueSuggestions(kind: PolicyKind): Suggestion[] {
 const EVERYONE_DOC =
   'Anyone, including anonymous callers from any AWS account. Only safe with conditions that narrow it, such as `aws:PrincipalOrgID` or `aws:SourceVpce`.';
 
+/** An account as a principal: `arn:aws:iam::ID:root`. */
+function rootPrincipal(account: Account): Suggestion {
+  const arn = `arn:aws:iam::${account.id}:root`;
+  const name = account.name ? ` (${escapeMarkdown(account.name)})` : '';
+  return { label: arn, kind: 'principal', detail: accountDetail(account), text: arn, documentation: `Account ${account.id}${name}: any of its users and roles that its own IAM policies allow.` };
+}
+
 /** Values under `AWS`: each known account's root, role and user ARNs, then templates. */
 function awsPrincipals(kind: PolicyKind, accounts: readonly Account[]): Suggestion[] {
   const suggestions: Suggestion[] = [];
@@ -51,14 +59,12 @@ function awsPrincipals(kind: PolicyKind, accounts: readonly Account[]): Suggesti
   for (const account of detailed) {
     const name = account.name ? ` (${escapeMarkdown(account.name)})` : '';
     suggestions.push(
-      { label: `arn:aws:iam::${account.id}:root`, kind: 'principal', detail: accountDetail(account), text: `arn:aws:iam::${account.id}:root`, documentation: `Account ${account.id}${name}: any of its users and roles that its own IAM policies allow.` },
+      rootPrincipal(account),
       { label: `arn:aws:iam::${account.id}:role/…`, kind: 'principal', detail: accountDetail(account), text: `arn:aws:iam::${account.id}:role/${tabStop(1, 'ROLE_NAME')}`, snippet: true, documentation: `A role of account ${account.id}${name}.` },
       { label: `arn:aws:iam::${account.id}:user/…`, kind: 'principal', detail: accountDetail(account), text: `arn:aws:iam::${account.id}:user/${tabStop(1, 'USER_NAME')}`, snippet: true, documentation: `An IAM user of account ${account.id}${name}.` },
     );
   }
-  for (const account of brief) {
-    suggestions.push({ label: `arn:aws:iam::${account.id}:root`, kind: 'principal', detail: accountDetail(account), text: `arn:aws:iam::${account.id}:root`, documentation: `Account ${account.id}: any of its users and roles that its own IAM policies allow.` });
-  }
+  suggestions.push(...brief.map(rootPrincipal));
   suggestions.push(
     { label: 'arn:aws:iam::ACCOUNT_ID:root', kind: 'snippet', detail: 'an account', text: `arn:aws:iam::${tabStop(1, 'ACCOUNT_ID')}:root`, snippet: true, documentation: 'Any user or role of the account that its own IAM policies allow.' },
     { label: 'arn:aws:iam::ACCOUNT_ID:role/ROLE_NAME', kind: 'snippet', detail: 'a role', text: `arn:aws:iam::${tabStop(1, 'ACCOUNT_ID')}:role/${tabStop(2, 'ROLE_NAME')}`, snippet: true, documentation: 'One IAM role. If the role is deleted and re-created, the policy must be saved again.' },

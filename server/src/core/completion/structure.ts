@@ -1,8 +1,8 @@
 import type { Node } from 'jsonc-parser';
+import { keysWithValues } from '../jsonTree';
 import type { PolicyKind } from '../types';
 import type { Suggestion } from './suggestion';
 
-/** Top-level keys, with a value to start from. */
 /** A statement to start from, as a JSON object snippet. */
 function statementSnippet(kind: PolicyKind): string {
   if (kind === 'trust') return '{\n\t"Effect": "Allow",\n\t"Principal": {\n\t\t"${1|AWS,Service,Federated|}": "$2"\n\t},\n\t"Action": "${3:sts:AssumeRole}"\n}';
@@ -10,16 +10,21 @@ function statementSnippet(kind: PolicyKind): string {
   return '{\n\t"Effect": "${1|Allow,Deny|}",\n\t"Action": "$2",\n\t"Resource": "$3"\n}';
 }
 
+/** Text indented by `depth` more tabs after each line break (the first line sits where it is inserted). */
+const indented = (text: string, depth: number) => text.replace(/\n/g, `\n${'\t'.repeat(depth)}`);
+
+/** `Statement`'s value: a list holding one statement. */
+const statementList = (kind: PolicyKind) => `[\n\t${indented(statementSnippet(kind), 1)}\n]`;
+
 /** The value of `Statement` (a list with one statement), or one more statement in the list. */
 export function statementValues(inList: boolean, kind: PolicyKind): Suggestion[] {
-  const one = statementSnippet(kind);
-  const text = inList ? one : `[\n\t${one.replace(/\n/g, '\n\t')}\n]`;
+  const text = inList ? statementSnippet(kind) : statementList(kind);
   return [{ label: inList ? 'New statement' : 'Statement list', kind: 'snippet', text, snippet: true, json: true, documentation: 'A statement to start from.' }];
 }
 
 /** A whole policy, for an empty document. */
 export function policySkeletons(kind: PolicyKind): Suggestion[] {
-  const statement = statementSnippet(kind).replace(/\n/g, '\n\t\t');
+  const statement = indented(statementSnippet(kind), 2);
   return [
     {
       label: kind === 'trust' ? 'Trust policy' : kind === 'resource' ? 'Resource policy' : 'Identity policy',
@@ -32,14 +37,16 @@ export function policySkeletons(kind: PolicyKind): Suggestion[] {
   ];
 }
 
+/** Top-level keys, with a value to start from. */
 export function topLevelKeys(object: Node | undefined, kind: PolicyKind): Suggestion[] {
-  const statement = `[\n\t${statementSnippet(kind).replace(/\n/g, '\n\t')}\n]`;
+  const statement = statementList(kind);
   const keys: Suggestion[] = [
     { label: 'Version', kind: 'property', text: 'Version', value: '"2012-10-17"', documentation: VERSION_DOC },
     { label: 'Statement', kind: 'property', text: 'Statement', value: statement, documentation: 'The list of statements; each one allows or denies actions.' },
     { label: 'Id', kind: 'property', text: 'Id', value: '"$1"', documentation: 'An optional identifier of the policy (some services, such as SQS, keep it; IAM ignores it).' },
   ];
-  return keys.filter((k) => !hasKey(object, k.label));
+  const present = keysWithValues(object);
+  return keys.filter((k) => !present.has(k.label));
 }
 
 /** Statement keys that fit the kind of policy and are not there yet (nor their `Not` twin). */
@@ -102,7 +109,8 @@ export function statementKeys(statement: Node | undefined, kind: PolicyKind): Su
       documentation: 'When the statement applies: operators, each with condition keys and the values they are compared with.',
     },
   ];
-  return keys.filter((k) => (!k.kinds || k.kinds.includes(kind)) && !hasKey(statement, k.label) && !(k.twin && hasKey(statement, k.twin)));
+  const present = keysWithValues(statement);
+  return keys.filter((k) => (!k.kinds || k.kinds.includes(kind)) && !present.has(k.label) && !(k.twin && present.has(k.twin)));
 }
 
 export const VERSION_DOC =
@@ -124,6 +132,3 @@ export function effectValues(): Suggestion[] {
   ];
 }
 
-function hasKey(object: Node | undefined, key: string): boolean {
-  return object?.type === 'object' && !!object.children?.some((p) => p.children?.[0]?.value === key && p.children?.[0] !== undefined && p.children.length > 1);
-}

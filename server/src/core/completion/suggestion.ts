@@ -29,7 +29,7 @@ export function jsonContent(text: string): string {
 
 /** A tab stop with a default text: `${1:bucket}`. */
 export function tabStop(index: number, placeholder: string): string {
-  return `\${${index}:${placeholder.replace(/[\\$}]/g, '\\$&')}}`;
+  return `\${${index}:${snippetLiteral(placeholder)}}`;
 }
 
 /** A tab stop offering a choice: `${1|Allow,Deny|}`. */
@@ -39,9 +39,10 @@ export function choice(index: number, options: readonly string[]): string {
 
 const sortKey = (index: number) => index.toString().padStart(5, '0');
 
+/** A suggestion's text in snippet syntax; plain string content is JSON-escaped first. */
 function asSnippet(suggestion: Suggestion): string {
-  const text = suggestion.json ? suggestion.text : suggestion.snippet ? suggestion.text : jsonContent(suggestion.text);
-  return suggestion.snippet ? text : snippetLiteral(text);
+  if (suggestion.snippet) return suggestion.text;
+  return snippetLiteral(suggestion.json ? suggestion.text : jsonContent(suggestion.text));
 }
 
 /** Turns suggestions into items that replace what the cursor is in, in the order given. */

@@ -1,4 +1,4 @@
-import { getService, providerForFederated, splitArn, arnMatchesTemplate, hasWildcard } from '../iam';
+import { arnMatchesTemplate, getService, hasWildcard, providerForFederated, serviceName, splitArn } from '../iam';
 import { findRegion } from '../iam/regions';
 import { findServicePrincipal } from '../iam/servicePrincipals';
 import { code, escapeMarkdown } from '../markdown';
@@ -46,11 +46,11 @@ function resourceTypes(service: string, arn: string): string[] {
 export function describeArn(arn: string, names: AccountNames): string | undefined {
   const parts = splitArn(arn);
   if (!parts) return undefined;
-  const service = getService(parts.service);
+  const service = serviceName(parts.service);
   const region = parts.region ? findRegion(parts.region) : undefined;
   const lines = [`**ARN** ${code(arn)}`, ''];
   lines.push(`- partition: ${code(parts.partition)}`);
-  lines.push(`- service: ${code(parts.service)}${service ? ` (${escapeMarkdown(service.name)})` : ''}`);
+  lines.push(`- service: ${code(parts.service)}${service ? ` (${escapeMarkdown(service)})` : ''}`);
   lines.push(`- Region: ${parts.region ? `${code(parts.region)}${region ? ` (${escapeMarkdown(region.name)})` : ''}` : 'none in the ARN'}`);
   lines.push(`- account: ${parts.account === 'aws' ? '`aws` (managed by AWS)' : parts.account ? accountText(parts.account, names) : 'none in the ARN'}`);
   const iam = parts.service === 'iam' || parts.service === 'sts' ? iamResource(parts.service, parts.resource) : undefined;

@@ -4,8 +4,9 @@ import { EFFECT_DOC, VERSION_DOC } from '../completion/structure';
 import { dataFooter, describeAction, describeKey, describeOperator, describeWildcard } from '../describe';
 import { actionId, actionSupportsKey, findAction, getService, hasWildcard, lookupConditionKey, matchActions, parseActionPattern, readOperator } from '../iam';
 import { code, escapeMarkdown } from '../markdown';
+import type { JsonPath } from '../jsonTree';
 import type { ParsedDocument } from '../parse';
-import { readPolicy, type Statement } from '../policyModel';
+import { statementAtPath, type Statement } from '../policyModel';
 import { listedActions } from '../statementParts';
 import type { KindSetting, Span } from '../types';
 import { accountText, describeArn, describePrincipal, type AccountNames } from './arns';
@@ -76,16 +77,9 @@ function keyHover(key: string, statement: Statement | undefined): string | undef
 }
 
 /** Where a node is: the path of the value (for a key: of its property's value), and whether it is a key. */
-function placeOf(node: Node): { path: (string | number)[]; isKey: boolean } {
+function placeOf(node: Node): { path: JsonPath; isKey: boolean } {
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
   return { path: getNodePath(isKey ? (node.parent?.children?.[1] ?? node.parent) : node), isKey };
-}
-
-function statementOf(root: Node, path: (string | number)[]): { statement: Statement | undefined; rest: (string | number)[] } | undefined {
-  if (path[0] !== 'Statement' || path.length < 2) return undefined;
-  const single = typeof path[1] !== 'number';
-  const statement = readPolicy(root).statements.find((s) => (single ? s.path.length === 1 : s.index === path[1]));
-  return { statement, rest: path.slice(single ? 1 : 2) };
 }
 
 function contents(node: Node, root: Node, names: AccountNames): string | undefined {
@@ -93,7 +87,7 @@ function contents(node: Node, root: Node, names: AccountNames): string | undefin
   const value = typeof node.value === 'string' ? node.value : undefined;
   if (path.length === 1 && path[0] === 'Version') return isKey || value !== '2008-10-17' ? VERSION_DOC : `${VERSION_DOC}\n\nThis policy uses the old version: policy variables are read as plain text.`;
   if (path.length === 1 && isKey) return ELEMENT_DOCS[String(path[0])];
-  const place = statementOf(root, path);
+  const place = statementAtPath(root, path);
   if (!place || value === undefined) return undefined;
   const { statement, rest } = place;
   const [element, second, third] = rest;

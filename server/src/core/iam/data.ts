@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS, DATA_INFO, SERVICES, UNASSOCIATED_KEY_PREFIXES } from './generated/iamData';
+import { ACCESS_LEVELS, DATA_INFO, SERVICE_NAMES, SERVICES, UNASSOCIATED_KEY_PREFIXES } from './generated/iamData';
 
 /** Where the bundled IAM reference data comes from, for the README, hover and `--version`. */
 export const IAM_DATA_INFO: Readonly<typeof DATA_INFO> = DATA_INFO;
@@ -94,22 +94,31 @@ export function getService(prefix: string): ServiceInfo | undefined {
 
 /**
  * Prefixes several services share, where the data names the last service listed (`cloudformation`
- * is "AWS Cloud Control API" there): the name users know instead.
+ * is "AWS Cloud Control API" there): the name users know, and whether one reference page (named
+ * after it) covers the prefix, or several do.
  */
-const SHARED_PREFIX_NAMES: Readonly<Record<string, string>> = {
-  cloudformation: 'AWS CloudFormation',
-  ses: 'Amazon SES',
-  apigateway: 'Amazon API Gateway',
-  elasticloadbalancing: 'Elastic Load Balancing',
-  'sms-voice': 'Amazon Pinpoint SMS and Voice',
-  lex: 'Amazon Lex',
-  kinesisanalytics: 'Amazon Managed Service for Apache Flink',
-  'aws-marketplace': 'AWS Marketplace',
+const SHARED_PREFIXES: Readonly<Record<string, { name: string; onePage: boolean }>> = {
+  cloudformation: { name: 'AWS CloudFormation', onePage: true },
+  ses: { name: 'Amazon SES', onePage: false },
+  apigateway: { name: 'Amazon API Gateway', onePage: false },
+  elasticloadbalancing: { name: 'Elastic Load Balancing', onePage: false },
+  'sms-voice': { name: 'Amazon Pinpoint SMS and Voice', onePage: false },
+  lex: { name: 'Amazon Lex', onePage: false },
+  kinesisanalytics: { name: 'Amazon Managed Service for Apache Flink', onePage: false },
+  'aws-marketplace': { name: 'AWS Marketplace', onePage: false },
 };
 
-/** Whether several services share the prefix, so that no one reference page covers it. */
-export function isSharedPrefix(prefix: string): boolean {
-  return Object.hasOwn(SHARED_PREFIX_NAMES, prefix.toLowerCase());
+/** The name of a service by prefix (case-insensitive), without parsing the service's data. */
+export function serviceName(prefix: string): string | undefined {
+  const lower = prefix.toLowerCase();
+  if (Object.hasOwn(SHARED_PREFIXES, lower)) return SHARED_PREFIXES[lower].name;
+  return prefixSet.has(lower) ? SERVICE_NAMES[lower] : undefined;
+}
+
+/** Whether one reference page, named after the service, covers the prefix. */
+export function hasOwnReferencePage(prefix: string): boolean {
+  const lower = prefix.toLowerCase();
+  return prefixSet.has(lower) && (!Object.hasOwn(SHARED_PREFIXES, lower) || SHARED_PREFIXES[lower].onePage);
 }
 
 function expand(prefix: string, compact: CompactService): ServiceInfo {
@@ -133,7 +142,7 @@ function expand(prefix: string, compact: CompactService): ServiceInfo {
   for (const [lower, [key, type, description]] of Object.entries(compact.k)) {
     conditionKeys.set(lower, { key, type, description });
   }
-  return { prefix, name: Object.hasOwn(SHARED_PREFIX_NAMES, prefix) ? SHARED_PREFIX_NAMES[prefix] : compact.n, actions, resourceTypes, conditionKeys };
+  return { prefix, name: serviceName(prefix) ?? compact.n, actions, resourceTypes, conditionKeys };
 }
 
 /** The services owning condition keys whose prefix is not a service (`saml:`, `accounts.google.com:`). */

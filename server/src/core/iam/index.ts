@@ -1,5 +1,5 @@
 /** The IAM reference data and what is built on it: synchronous lookups, wildcard matching, ARN and principal grammar. */
-export { IAM_DATA_INFO, getService, hasService, servicePrefixes, type ActionInfo, type ConditionKeyType, type ResourceTypeInfo, type ServiceInfo, type ServiceKeyInfo } from './data';
+export { IAM_DATA_INFO, getService, hasService, serviceName, servicePrefixes, type ActionInfo, type ConditionKeyType, type ResourceTypeInfo, type ServiceInfo, type ServiceKeyInfo } from './data';
 export { actionId, findAction, matchActions, parseActionPattern, suggestActions, suggestServices, type ActionPattern } from './actions';
 export { actionSupportsKey, baseType, isMultiValued, lookupConditionKey, type KeyLookup } from './conditionKeys';
 export { appliesToEveryTypeOfService, extraResourceTemplates } from './dataPatches';

@@ -1,4 +1,4 @@
-import { getService, isSharedPrefix } from './data';
+import { hasOwnReferencePage, serviceName } from './data';
 
 const REFERENCE = 'https://docs.aws.amazon.com/service-authorization/latest/reference';
 
@@ -8,10 +8,9 @@ const REFERENCE = 'https://docs.aws.amazon.com/service-authorization/latest/refe
  * data has no URL, so the index page stands in for a service we do not know.
  */
 export function serviceReferenceUrl(prefix: string): string {
-  const name = getService(prefix)?.name;
-  if (prefix.toLowerCase() === 'cloudformation') return `${REFERENCE}/list_awscloudformation.html`;
-  // Several pages share the prefix (API Gateway's two APIs, ELB's two versions): the index lists them all.
-  if (!name || isSharedPrefix(prefix)) return `${REFERENCE}/reference_policies_actions-resources-contextkeys.html`;
+  const name = serviceName(prefix);
+  // Several pages share some prefixes (API Gateway's two APIs, ELB's two versions): the index lists them all.
+  if (!name || !hasOwnReferencePage(prefix)) return `${REFERENCE}/reference_policies_actions-resources-contextkeys.html`;
   return `${REFERENCE}/list_${name.toLowerCase().replace(/[^a-z0-9]/g, '')}.html`;
 }
 

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { findAction, getService, hasService, hasWildcard, matchActions, parseActionPattern, servicePrefixes, suggestActions, suggestServices } from '../iam';
+import { findAction, getService, hasService, hasWildcard, matchActions, parseActionPattern, serviceName, servicePrefixes, suggestActions, suggestServices } from '../iam';
 import type { PolicyModel, Statement } from '../policyModel';
 import { actionsOf } from '../statementParts';
 
@@ -107,7 +107,7 @@ export function serviceSuggestions(text: string, service: string, name: string):
 const GENERIC_WORDS = new Set(['aws', 'amazon', 'service', 'services', 'and', 'for', 'the', 'of', 'cloud', 'management', 'v2']);
 
 function nameWords(prefix: string): Set<string> {
-  const words = (getService(prefix)?.name ?? '').toLowerCase().split(/[^a-z0-9]+/);
+  const words = (serviceName(prefix) ?? '').toLowerCase().split(/[^a-z0-9]+/);
   return new Set(words.filter((w) => w !== '' && !GENERIC_WORDS.has(w)));
 }
 
