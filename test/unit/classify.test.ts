@@ -31,6 +31,8 @@ describe('kind detection', () => {
     assert.equal(lint(text, { fileName: '/repo/roles/deploy-trust.json' }).kind, 'trust');
     assert.equal(lint(text, { fileName: 'C:\\repo\\roles\\assume-role-policy.json' }).kind, 'trust');
     assert.equal(lint(text, { fileName: '/repo/trust/readme-policy.json' }).kind, 'identity', 'a folder name is no hint');
+    assert.equal(lint(text, { fileName: '/repo/roles/trusted-account-policy.json' }).kind, 'identity', 'the caller side of a trust is no trust policy');
+    assert.equal(lint(policy([trustStatement()]), { fileName: '/repo/roles/trusted-entities.json' }).kind, 'trust', 'the content still decides');
   });
 
   it('a kind setting wins over everything and makes any JSON a policy', () => {

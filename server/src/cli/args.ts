@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { KindSetting } from '../core';
 import type { ConfigChoice } from './config';
+import { parseNewRoleArgs, type NewRoleArgs } from './newRole';
+import { UsageError } from './usageError';
+
+export { UsageError };
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -12,15 +16,20 @@ export interface LintArgs {
   paths: string[];
 }
 
-export type Command = { name: 'lint'; args: LintArgs } | { name: 'explain'; args: LintArgs } | { name: 'help' } | { name: 'version' };
+export type Command =
+  | { name: 'lint'; args: LintArgs }
+  | { name: 'explain'; args: LintArgs }
+  | { name: 'new-role'; args: NewRoleArgs }
+  | { name: 'help'; topic?: 'new-role' }
+  | { name: 'version' };
 
-/** A problem with the command line: printed on one line, exit code 2. */
-export class UsageError extends Error {}
 
 export const USAGE = `Usage: iam-policy lint [options] <files or folders...>
        iam-policy explain [--format text|json] [--kind ...] <files or folders...>
+       iam-policy new-role --name NAME --trust SPEC [...] --out DIR   (see iam-policy new-role --help)
 
 lint     Lints AWS IAM policies (trust, identity and resource policies) in JSON files, offline.
+new-role Writes a role's trust policy, permissions and the commands to create and use it.
 explain  Says in plain words who can assume each role, statement by statement, for the trust
          policies among the files (exit code 0 unless a file cannot be read).
 Folders are searched for *.json files (node_modules and .git are skipped); JSON files that
@@ -60,6 +69,9 @@ const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 const KINDS: readonly string[] = ['auto', 'trust', 'identity', 'resource'];
 
 export function parseCommandLine(argv: readonly string[]): Command {
+  if (argv[0] === 'new-role') {
+    return argv.includes('--help') || argv.includes('-h') ? { name: 'help', topic: 'new-role' } : { name: 'new-role', args: parseNewRoleArgs(argv.slice(1)) };
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -84,7 +96,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.version) return { name: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('missing command: try "iam-policy lint <files or folders...>"');
-  if (command !== 'lint' && command !== 'explain') throw new UsageError(`unknown command "${command}": the commands are "lint" and "explain"`);
+  if (command !== 'lint' && command !== 'explain') throw new UsageError(`unknown command "${command}": the commands are "lint", "explain" and "new-role"`);
   if (paths.length === 0) throw new UsageError(`no files or folders to ${command}`);
   const format = values.format ?? 'text';
   const formats = command === 'lint' ? FORMATS : ['text', 'json'];

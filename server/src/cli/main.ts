@@ -7,13 +7,14 @@ import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { countBySeverity, lintFiles } from './lint';
+import { NEW_ROLE_USAGE, newRole } from './newRole';
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 errors or too many warnings, 2 usage or I/O. */
 export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
   try {
     const command = parseCommandLine(argv);
     if (command.name === 'help') {
-      out(USAGE);
+      out(command.topic === 'new-role' ? NEW_ROLE_USAGE : USAGE);
       return 0;
     }
     if (command.name === 'version') {
@@ -21,6 +22,7 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
       return 0;
     }
     if (command.name === 'explain') return explain(command.args, out);
+    if (command.name === 'new-role') return newRole(command.args, out, err);
     return lint(command.args, out);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {

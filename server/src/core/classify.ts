@@ -12,8 +12,11 @@ export interface Classification {
   reason: KindReason;
 }
 
-/** Conventional file names of role trust policies (`*trust*.json`, `*assume-role*.json`). */
-const TRUST_FILE_NAME = /(trust|assume-?role)[^/\\]*\.jsonc?$/i;
+/**
+ * Conventional file names of role trust policies (`*trust*.json`, `*assume-role*.json`). Not
+ * `trusted-*`: `trusted-account-policy.json` is the other side, the caller's identity policy.
+ */
+const TRUST_FILE_NAME = /(trust(?!ed)|assume-?role)[^/\\]*\.jsonc?$/i;
 
 /**
  * The kind setting for a file from the `iamPolicy.files` associations (glob -> kind). The first
@@ -31,6 +34,11 @@ export function kindSettingForFile(
   return undefined;
 }
 
+/** Whether a file is named like a role trust policy. */
+export function isTrustFileName(fileName: string): boolean {
+  return TRUST_FILE_NAME.test(fileName);
+}
+
 /**
  * Decides whether a document is an IAM policy and of which kind (RULES.md): a setting or `--kind`
  * wins, then a trust-like file name, then the content. Returns undefined for JSON that is not a policy.
@@ -44,7 +52,7 @@ export function classify(
   const forced = setting !== undefined; // an association or --kind makes it a policy even without Statement
   if (!forced && !parsed.hasTopLevelStatement) return undefined;
   if (setting && setting !== 'auto') return { kind: setting, reason: 'setting' };
-  if (options.fileName && TRUST_FILE_NAME.test(options.fileName)) return { kind: 'trust', reason: 'file name' };
+  if (options.fileName && isTrustFileName(options.fileName)) return { kind: 'trust', reason: 'file name' };
   return { kind: guessKind(parsed), reason: 'content' };
 }
 

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { classify } from '../classify';
+import { classify, isTrustFileName } from '../classify';
 import { randomExternalId } from '../fixes/randomId';
 import { nodeAtPath, stringNodes } from '../jsonTree';
 import type { ParsedDocument } from '../parse';
@@ -29,7 +29,7 @@ export function editingKind(parsed: ParsedDocument, options: Pick<CompletionOpti
   const root = parsed.root;
   const onlyPolicyKeys = root?.type === 'object' && (root.children ?? []).every((p) => ['Version', 'Id', 'Statement'].includes(String(p.children?.[0]?.value)));
   if (root && !onlyPolicyKeys) return undefined;
-  return /trust|assume-?role/i.test(options.fileName) ? 'trust' : 'identity';
+  return isTrustFileName(options.fileName) ? 'trust' : 'identity';
 }
 
 /** Leaves out values the list already holds (other than the one being edited). */

@@ -152,3 +152,13 @@ Policy variables and CloudFormation placeholders match anything in their place.`
     }
   },
 };
+
+/**
+ * Whether an action pattern can apply to a Resource value, judged as this rule judges a statement
+ * (true where the rule cannot know). The role builder groups actions with their resources by it.
+ */
+export function actionFitsResource(action: string, resource: string): boolean {
+  if (!judgeable(resource)) return true;
+  const grants = readGrants([action]);
+  return !grants || fits(resource, grants);
+}

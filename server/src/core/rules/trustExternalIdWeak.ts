@@ -1,24 +1,12 @@
-import { fillIns, hasPlaceholder, hasWildcard, operatorName } from '../iam';
+import { hasPlaceholder, hasWildcard, operatorName } from '../iam';
+import { externalIdProblem } from '../iam/externalId';
 import { conditionsOf } from '../statementParts';
 import { scalarText } from './conditionValues';
 import type { Rule } from './rule';
 
-/** What STS accepts as an ExternalId: 2 to 1,224 characters of `[\w+=,.@:/-]`. */
-const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
-
-/** Values written as "fill this in" rather than a secret. */
-const FILLER = /^(<.*>|\[.*\]|x+|(your|my|the)?[-_ ]?(external[-_ ]?id|secret|placeholder|change[-_ ]?me|todo|tbd|example|unique[-_ ]?id|value)[-_ ]?(here)?)$/i;
-
-/** Why an ExternalId value is weak, if it is. */
+/** Why an ExternalId value is weak, if it is; `${...}` values are filled in elsewhere and not judged. */
 function valueProblem(value: string): string | undefined {
-  if (hasPlaceholder(value)) return undefined;
-  if (FILLER.test(value) || fillIns(value).length > 0) return `"${value}" is a placeholder, not a secret: generate a random value and share it with the third party.`;
-  if (value.length < 2 || value.length > 1224) return `An ExternalId has 2 to 1,224 characters; "${value.slice(0, 40)}" has ${value.length}, so STS never accepts it.`;
-  if (!EXTERNAL_ID.test(value)) {
-    const bad = [...new Set(value.replace(/[\w+=,.@:/-]/g, ''))].map((c) => JSON.stringify(c)).join(' ');
-    return `An ExternalId may only contain letters, digits and + = , . @ : / - _; ${bad} cannot be sent, so the role can never be assumed.`;
-  }
-  return undefined;
+  return hasPlaceholder(value) ? undefined : externalIdProblem(value);
 }
 
 export const trustExternalIdWeak: Rule = {

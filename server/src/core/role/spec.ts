@@ -1,0 +1,53 @@
+import type { TrustedEntity } from './types';
+
+/**
+ * Reads a `--trust` value of `iam-policy new-role`: `account:ID[,ID...]`, `role:ARN[,ARN...]`,
+ * `user:ARN`, `service:PRINCIPAL[,PRINCIPAL...]`, `github:OWNER/REPO[:BRANCH]`,
+ * `github:OWNER/REPO@env:ENVIRONMENT`, `eks:ISSUER:NAMESPACE:SERVICE_ACCOUNT`,
+ * `gitlab:GROUP/PROJECT[:BRANCH]`, `saml:PROVIDER_ARN`, `oidc:ISSUER,aud=AUDIENCE,sub=SUBJECT`.
+ * Only the shape is read here; the values are checked by the builder.
+ */
+export function parseTrustSpec(spec: string): TrustedEntity | { error: string } {
+  const colon = spec.indexOf(':');
+  const type = colon < 0 ? spec : spec.slice(0, colon);
+  const rest = colon < 0 ? '' : spec.slice(colon + 1);
+  const list = () => rest.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (rest === '') return { error: `--trust ${spec}: say which ${type === '' ? 'entity' : type}, like account:111122223333 or github:my-org/my-repo:main` };
+  switch (type) {
+    case 'account':
+      return { type: 'account', accounts: list() };
+    case 'role':
+    case 'user':
+      return { type: 'principal', arns: list() };
+    case 'service':
+      return { type: 'service', services: list() };
+    case 'github': {
+      const environment = /^(.*)@env:(.*)$/.exec(rest);
+      if (environment) return { type: 'github', repository: environment[1], environment: environment[2] };
+      const branch = rest.indexOf(':');
+      return branch < 0 ? { type: 'github', repository: rest } : { type: 'github', repository: rest.slice(0, branch), branch: rest.slice(branch + 1) };
+    }
+    case 'gitlab': {
+      const branch = rest.indexOf(':');
+      return branch < 0 ? { type: 'gitlab', project: rest } : { type: 'gitlab', project: rest.slice(0, branch), branch: rest.slice(branch + 1) };
+    }
+    case 'eks': {
+      // The issuer may carry https://, so the namespace and service account are the last two fields.
+      const fields = rest.split(':');
+      if (fields.length < 3) return { error: `--trust ${spec}: write eks:ISSUER:NAMESPACE:SERVICE_ACCOUNT` };
+      return { type: 'eks', issuer: fields.slice(0, -2).join(':'), namespace: fields[fields.length - 2], serviceAccount: fields[fields.length - 1] };
+    }
+    case 'saml':
+      return { type: 'saml', providerArn: rest };
+    case 'oidc': {
+      const [issuer, ...pairs] = rest.split(',');
+      const values = new Map(pairs.map((p) => [p.slice(0, p.indexOf('=')).trim(), p.slice(p.indexOf('=') + 1).trim()]));
+      const audience = values.get('aud');
+      const subject = values.get('sub');
+      if (audience === undefined || subject === undefined) return { error: `--trust ${spec}: write oidc:ISSUER,aud=AUDIENCE,sub=SUBJECT` };
+      return { type: 'oidc', issuer, audience, subject };
+    }
+    default:
+      return { error: `--trust ${spec}: the kinds are account:, role:, user:, service:, github:, eks:, gitlab:, saml: and oidc:` };
+  }
+}
