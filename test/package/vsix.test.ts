@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -20,6 +21,12 @@ describe('the packaged extension', () => {
     for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'schemas/trust-policy.schema.json', 'schemas/common.schema.json']) {
       assert.ok(files.includes(file), `${file} missing from ${files.join(', ')}`);
     }
+  });
+
+  it('ships every contributed snippets file', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { snippets: { path: string }[] } };
+    assert.ok(manifest.contributes.snippets.length > 0);
+    for (const { path } of manifest.contributes.snippets) assert.ok(files.includes(path.replace(/^\.\//, '')), `${path} missing from the package`);
   });
 
   it('ships only bundles, schemas, snippets, data and media: no sources, tests, maps or node_modules', () => {
