@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { DocumentKindNotification, type DocumentKindParams, type IamPolicyInitializationOptions } from '../../server/src/shared/protocol';
 import { CommandIds, SettingIds } from './ids';
 import { KindStatus } from './kindStatus';
+import { createRole, type CreateRoleArgs } from './wizard/createRole';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IamPol
       output.info('Language server restarted.');
     }),
     vscode.commands.registerCommand(CommandIds.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(CommandIds.createRole, (args?: CreateRoleArgs) => (client ? createRole(client, args) : undefined)),
   );
   await client.start();
   return { kindLabel: (uri) => status.labelFor(uri.toString()), onDidAnalyze: status.onDidChange };

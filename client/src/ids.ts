@@ -2,6 +2,7 @@
 export const CommandIds = {
   restartServer: 'iamPolicy.restartServer',
   showOutput: 'iamPolicy.showOutput',
+  createRole: 'iamPolicy.createRole',
 } as const;
 
 /** Setting ids contributed in package.json. */

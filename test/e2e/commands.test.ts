@@ -8,7 +8,7 @@ suite('commands in a real VS Code', () => {
     // Commands are registered during activation; this test may run before any policy file was opened.
     await api();
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['iamPolicy.restartServer', 'iamPolicy.showOutput']) assert.ok(all.includes(id), id);
+    for (const id of ['iamPolicy.restartServer', 'iamPolicy.showOutput', 'iamPolicy.createRole']) assert.ok(all.includes(id), id);
   });
 
   it('restarts the server and gets diagnostics again', async () => {

@@ -18,6 +18,7 @@ import { toCodeActions, toDiagnostic, toRange } from './convert';
 import { describe, runSafe } from './safe';
 import { SettingsStore } from './settingsStore';
 import { trustCodeLenses, trustHover } from './trustLens';
+import { registerRoleRequests } from './roleRequests';
 import { WorkspaceAccounts } from './workspaceAccounts';
 import { version } from '../../../package.json';
 
@@ -177,6 +178,7 @@ export function startServer(connection: Connection): void {
     return result;
   });
 
+  registerRoleRequests(connection);
   connection.onInitialized(() => void workspaceAccounts.start());
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) void workspaceAccounts.update(change.uri, change.type === FileChangeType.Deleted);

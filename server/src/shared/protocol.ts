@@ -2,6 +2,7 @@
  * Messages between the VS Code client and our server beyond standard LSP. Other editors may ignore
  * them: the server works without them.
  */
+import type { CatalogAction, RoleAnswers, RoleCatalog, RoleResult } from '../core/role';
 import type { PolicyKind } from '../core/types';
 
 /** Server -> client, after each analysis: the detected kind of a document (null when not a policy). */
@@ -30,3 +31,21 @@ export interface IamPolicyInitializationOptions {
 
 /** The VS Code command that opens the suggestion list again. */
 export const TRIGGER_SUGGEST_COMMAND = 'editor.action.triggerSuggest';
+
+/** Client -> server: build a role from the wizard's answers (the files come back; the client writes them). */
+export const BuildRoleRequest = 'iamPolicy/buildRole';
+export interface BuildRoleParams {
+  answers: RoleAnswers;
+}
+export type BuildRoleResponse = RoleResult;
+
+/** Client -> server: the managed policies and services the role wizard offers. */
+export const RoleCatalogRequest = 'iamPolicy/roleCatalog';
+export type RoleCatalogResponse = RoleCatalog;
+
+/** Client -> server: the actions of one service, for the wizard's action picker. */
+export const ServiceActionsRequest = 'iamPolicy/serviceActions';
+export interface ServiceActionsParams {
+  service: string;
+}
+export type ServiceActionsResponse = CatalogAction[];

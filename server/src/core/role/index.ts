@@ -4,3 +4,4 @@ export { answerProblems } from './answers';
 export { parseTrustSpec } from './spec';
 export * as roleChecks from './validate';
 export * from './types';
+export { roleCatalog, serviceActions, type CatalogAction, type RoleCatalog } from './catalog';
