@@ -43,7 +43,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<IamPol
       output.info('Language server restarted.');
     }),
     vscode.commands.registerCommand(CommandIds.showOutput, () => output.show(true)),
-    vscode.commands.registerCommand(CommandIds.createRole, (args?: CreateRoleArgs) => (client ? createRole(client, args) : undefined)),
+    vscode.commands.registerCommand(CommandIds.createRole, (args?: CreateRoleArgs) => {
+      if (client?.isRunning()) return createRole(client, args);
+      void vscode.window.showErrorMessage('The IAM policy language server is not running: run "IAM Policy: Restart Server", then try again.');
+      return undefined;
+    }),
   );
   await client.start();
   return { kindLabel: (uri) => status.labelFor(uri.toString()), onDidAnalyze: status.onDidChange };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { RoleAnswers, RoleResult } from '../../../server/src/core/role/types';
+import { ROLE_FILES, type RoleAnswers, type RoleResult } from '../../../server/src/core/role/types';
 import {
   BuildRoleRequest,
   RoleCatalogRequest,
@@ -49,12 +49,16 @@ async function buildAndWrite(client: LanguageClient, args: CreateRoleArgs, confi
   const result: RoleResult = await client.sendRequest<BuildRoleResponse>(BuildRoleRequest, { answers: args.answers } satisfies BuildRoleParams);
   if (!result.ok) return { ok: false, problems: result.problems.map((p) => p.message) };
   const uris = result.files.map((f) => vscode.Uri.joinPath(target, f.name));
-  const taken = (await Promise.all(uris.map(async (uri) => ((await exists(uri)) ? uri : undefined)))).filter((u): u is vscode.Uri => u !== undefined);
+  const candidates = Object.values(ROLE_FILES).map((name) => vscode.Uri.joinPath(target, name));
+  const taken = (await Promise.all(candidates.map(async (uri) => ((await exists(uri)) ? uri : undefined)))).filter((u): u is vscode.Uri => u !== undefined);
   if (taken.length > 0 && !args.overwrite && !(confirm && (await confirm(taken.map((u) => vscode.workspace.asRelativePath(u)))))) {
     return { ok: false, problems: [`${taken.map((u) => vscode.workspace.asRelativePath(u)).join(', ')} already exist${taken.length === 1 ? 's' : ''}.`] };
   }
   await vscode.workspace.fs.createDirectory(target);
   await Promise.all(result.files.map((file, i) => vscode.workspace.fs.writeFile(uris[i], new TextEncoder().encode(file.content))));
+  // Files of an earlier role this one has not (its permissions policy...) would pass for this role's.
+  const stale = Object.values(ROLE_FILES).filter((name) => !result.files.some((f) => f.name === name));
+  await Promise.all(stale.map(async (name) => vscode.workspace.fs.delete(vscode.Uri.joinPath(target, name)).then(undefined, () => undefined)));
   if (args.open !== false) {
     await vscode.window.showTextDocument(uris[0], { preview: false });
     const readme = uris[uris.length - 1];

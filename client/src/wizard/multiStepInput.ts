@@ -120,10 +120,14 @@ export class MultiStepInput {
         if (options.accept) {
           input.busy = true;
           input.enabled = false;
-          input.validationMessage = await options.accept(value).finally(() => {
-            input.busy = false;
-            input.enabled = true;
-          });
+          // A failure (the server stopped, a folder that cannot be written) is said here, and the box stays open.
+          input.validationMessage = await options
+            .accept(value)
+            .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
+            .finally(() => {
+              input.busy = false;
+              input.enabled = true;
+            });
           if (input.validationMessage !== undefined) return;
         }
         resolve(value);

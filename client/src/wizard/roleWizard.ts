@@ -3,7 +3,7 @@ import { SERVICE_PRINCIPALS } from '../../../server/src/core/iam/servicePrincipa
 import type { CatalogAction, RoleCatalog } from '../../../server/src/core/role/catalog';
 import type { RoleAnswers, TrustedEntity, TrustedEntityType } from '../../../server/src/core/role/types';
 import * as checks from '../../../server/src/core/role/validate';
-import { MultiStepInput, type Step } from './multiStepInput';
+import { MultiStepInput, type InputOptions, type Step } from './multiStepInput';
 
 /** What the wizard needs from the language server (the IAM data and the builder live there). */
 export interface WizardBackend {
@@ -52,11 +52,24 @@ const isCaller = (type: TrustedEntityType | undefined) => type === 'account' || 
 export async function runRoleWizard(backend: WizardBackend): Promise<boolean> {
   const state: State = { name: '' };
   let catalog: Promise<RoleCatalog> | undefined;
-  const total = () => 6 + (isCaller(state.entityType) ? 2 : 0) + (state.actions?.length ? 1 : 0);
+  const total = () => {
+    const details = { github: draft['github.pin'] === 'any' ? 2 : 3, eks: 3, gitlab: 2, oidc: 3 }[state.entityType as string] ?? 1;
+    const protections = isCaller(state.entityType) ? 1 + (draft.protection === 'externalId' ? (draft.externalIdHow === 'enter' ? 2 : 1) : 0) : 0;
+    // name, account, entity, then duration, managed policies, inline actions and folder
+    return 3 + details + protections + 4 + (state.actions?.length ? 1 : 0);
+  };
 
+  /** Asked for early (the managed policies take a moment); a failure is retried when the list is needed. */
+  const loadCatalog = () => {
+    catalog ??= backend.catalog().catch((error: unknown) => {
+      catalog = undefined;
+      throw error;
+    });
+    return catalog;
+  };
   const askName: Step = async (input) => {
     state.name = await input.showInputBox({ totalSteps: total(), prompt: 'The name of the role', placeholder: 'SecurityAuditor', value: state.name, validate: checks.roleNameProblem });
-    catalog ??= backend.catalog();
+    void loadCatalog().catch(() => undefined);
     return askAccount;
   };
   const askAccount: Step = async (input) => {
@@ -75,6 +88,16 @@ export async function runRoleWizard(backend: WizardBackend): Promise<boolean> {
     return entitySteps[picked.value];
   };
 
+  /** Answers of the entity's detail questions, by question: Back shows them again as typed. */
+  const draft: Record<string, string> = {};
+  /** One question of one line; `options` is read when the step shows, so it can depend on earlier answers. */
+  const textStep =
+    (key: string, options: () => Omit<InputOptions, 'totalSteps'>, next: () => Step): Step =>
+    async (input) => {
+      const asked = options();
+      draft[key] = await input.showInputBox({ ...asked, totalSteps: total(), value: draft[key] ?? asked.value });
+      return next();
+    };
   const afterEntity = (entity: TrustedEntity): Step => {
     state.entity = entity;
     if (!isCaller(entity.type)) {
@@ -83,65 +106,95 @@ export async function runRoleWizard(backend: WizardBackend): Promise<boolean> {
     }
     return isCaller(entity.type) ? askProtections : askDuration;
   };
-  const listStep =
-    (prompt: string, placeholder: string, check: (v: string) => string | undefined, make: (values: string[]) => TrustedEntity): Step =>
-    async (input) => {
-      const value = await input.showInputBox({ totalSteps: total(), prompt, placeholder, validate: (v) => firstProblem(splitList(v), check) });
-      return afterEntity(make(splitList(value)));
-    };
+  const listStep = (key: string, prompt: string, placeholder: string, check: (v: string) => string | undefined, make: (values: string[]) => TrustedEntity): Step =>
+    textStep(key, () => ({ prompt, placeholder, validate: (v) => firstProblem(splitList(v), check) }), () => afterEntity(make(splitList(draft[key]))));
   const askService: Step = async (input) => {
     const items: Item<string>[] = SERVICE_PRINCIPALS.filter((s) => s.usedIn.includes('trust')).map((s) => ({ label: s.principal, detail: s.description, value: s.principal }));
-    const picked = await input.showQuickPickMany({ totalSteps: total(), placeholder: 'The services that assume the role (Space to select, Enter to go on)', items, matchOnDetail: true });
+    const selected = state.entity?.type === 'service' ? state.entity.services : [];
+    const picked = await input.showQuickPickMany({
+      totalSteps: total(),
+      placeholder: 'The services that assume the role (Space to select, Enter to go on)',
+      items,
+      selected: items.filter((i) => selected.includes(i.value)),
+      matchOnDetail: true,
+    });
     if (picked.length === 0) return askService;
     return afterEntity({ type: 'service', services: picked.map((p) => p.value) });
   };
-  const askGitHub: Step = async (input) => {
-    const repository = await input.showInputBox({ totalSteps: total(), prompt: 'The GitHub repository (owner/repository)', placeholder: 'my-org/my-repo', validate: checks.githubRepositoryProblem });
+
+  const askGitHubRef = textStep(
+    'github.ref',
+    () => (draft['github.pin'] === 'branch' ? { prompt: 'The branch', value: 'main', validate: checks.branchProblem } : { prompt: 'The environment', value: 'production', validate: checks.environmentProblem }),
+    () => {
+      const repository = draft['github.repository'];
+      return afterEntity(draft['github.pin'] === 'branch' ? { type: 'github', repository, branch: draft['github.ref'] } : { type: 'github', repository, environment: draft['github.ref'] });
+    },
+  );
+  const askGitHubPin: Step = async (input) => {
     const pins: Item<'branch' | 'environment' | 'any'>[] = [
       { label: 'A branch', detail: 'Workflow runs on one branch (or a pattern like release/*)', value: 'branch' },
       { label: 'An environment', detail: 'Jobs that deploy to one GitHub environment (its protection rules apply)', value: 'environment' },
       { label: 'Any branch, tag or pull request', detail: 'Every workflow run of the repository', value: 'any' },
     ];
-    const pin = await input.showQuickPick({ totalSteps: total(), placeholder: `Which runs of ${repository}?`, items: pins });
-    if (pin.value === 'any') return afterEntity({ type: 'github', repository });
-    const isBranch = pin.value === 'branch';
-    const value = await input.showInputBox({
-      totalSteps: total(),
-      prompt: isBranch ? 'The branch' : 'The environment',
-      value: isBranch ? 'main' : 'production',
-      validate: isBranch ? checks.branchProblem : checks.environmentProblem,
-    });
-    return afterEntity(isBranch ? { type: 'github', repository, branch: value } : { type: 'github', repository, environment: value });
+    const pin = await input.showQuickPick({ totalSteps: total(), placeholder: `Which runs of ${draft['github.repository']}?`, items: pins, activeItem: pins.find((p) => p.value === draft['github.pin']) });
+    if (draft['github.pin'] !== pin.value) delete draft['github.ref'];
+    draft['github.pin'] = pin.value;
+    return pin.value === 'any' ? afterEntity({ type: 'github', repository: draft['github.repository'] }) : askGitHubRef;
   };
-  const askEks: Step = async (input) => {
-    const issuer = await input.showInputBox({
-      totalSteps: total(),
+  const askGitHub = textStep('github.repository', () => ({ prompt: 'The GitHub repository (owner/repository)', placeholder: 'my-org/my-repo', validate: checks.githubRepositoryProblem }), () => askGitHubPin);
+
+  const askEks = textStep(
+    'eks.issuer',
+    () => ({
       prompt: "The cluster's OIDC issuer (aws eks describe-cluster --query cluster.identity.oidc.issuer)",
       placeholder: 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE',
       validate: checks.eksIssuerProblem,
-    });
-    const namespace = await input.showInputBox({ totalSteps: total(), prompt: 'The Kubernetes namespace', value: 'default', validate: (v) => checks.kubernetesNameProblem(v, 'namespace') });
-    const serviceAccount = await input.showInputBox({ totalSteps: total(), prompt: 'The service account', validate: (v) => checks.kubernetesNameProblem(v, 'service account') });
-    return afterEntity({ type: 'eks', issuer, namespace, serviceAccount });
-  };
-  const askGitLab: Step = async (input) => {
-    const project = await input.showInputBox({ totalSteps: total(), prompt: 'The gitlab.com project (group/project)', placeholder: 'my-group/my-project', validate: checks.gitlabProjectProblem });
-    const branch = await input.showInputBox({ totalSteps: total(), prompt: 'The branch (Enter on an empty box for every ref)', value: 'main', validate: (v) => (v === '' ? undefined : checks.branchProblem(v)) });
-    return afterEntity(branch === '' ? { type: 'gitlab', project } : { type: 'gitlab', project, branch });
-  };
-  const askSaml: Step = async (input) => {
-    const providerArn = await input.showInputBox({ totalSteps: total(), prompt: 'The SAML provider ARN', placeholder: `arn:aws:iam::${state.account}:saml-provider/MyIdP`, validate: checks.samlProviderArnProblem });
-    return afterEntity({ type: 'saml', providerArn });
-  };
-  const askOidc: Step = async (input) => {
-    const issuer = await input.showInputBox({ totalSteps: total(), prompt: 'The issuer URL', placeholder: 'https://token.example.com', validate: checks.oidcIssuerProblem });
-    const audience = await input.showInputBox({ totalSteps: total(), prompt: 'The audience (aud) the tokens carry', validate: (v) => checks.claimValueProblem(v, 'audience') });
-    const subject = await input.showInputBox({ totalSteps: total(), prompt: 'The subject (sub) the tokens carry', validate: (v) => checks.claimValueProblem(v, 'subject') });
-    return afterEntity({ type: 'oidc', issuer, audience, subject });
-  };
+    }),
+    () =>
+      textStep(
+        'eks.namespace',
+        () => ({ prompt: 'The Kubernetes namespace', value: 'default', validate: (v) => checks.kubernetesNameProblem(v, 'namespace') }),
+        () =>
+          textStep(
+            'eks.serviceAccount',
+            () => ({ prompt: 'The Kubernetes service account', validate: (v) => checks.kubernetesNameProblem(v, 'service account') }),
+            () => afterEntity({ type: 'eks', issuer: draft['eks.issuer'], namespace: draft['eks.namespace'], serviceAccount: draft['eks.serviceAccount'] }),
+          ),
+      ),
+  );
+  const askGitLab = textStep(
+    'gitlab.project',
+    () => ({ prompt: 'The gitlab.com project (group/project)', placeholder: 'my-group/my-project', validate: checks.gitlabProjectProblem }),
+    () =>
+      textStep(
+        'gitlab.branch',
+        () => ({ prompt: 'The branch (empty: every branch and tag)', value: 'main', validate: (v) => (v === '' ? undefined : checks.branchProblem(v)) }),
+        () => afterEntity(draft['gitlab.branch'] === '' ? { type: 'gitlab', project: draft['gitlab.project'] } : { type: 'gitlab', project: draft['gitlab.project'], branch: draft['gitlab.branch'] }),
+      ),
+  );
+  const askSaml = textStep(
+    'saml.provider',
+    () => ({ prompt: 'The SAML provider ARN', placeholder: `arn:aws:iam::${state.account}:saml-provider/MyIdP`, validate: checks.samlProviderArnProblem }),
+    () => afterEntity({ type: 'saml', providerArn: draft['saml.provider'] }),
+  );
+  const askOidc = textStep(
+    'oidc.issuer',
+    () => ({ prompt: 'The issuer URL', placeholder: 'https://token.example.com', validate: checks.oidcIssuerProblem }),
+    () =>
+      textStep(
+        'oidc.audience',
+        () => ({ prompt: 'The audience (aud) the tokens carry', validate: (v) => checks.claimValueProblem(v, 'audience') }),
+        () =>
+          textStep(
+            'oidc.subject',
+            () => ({ prompt: 'The subject (sub) the tokens carry', validate: (v) => checks.claimValueProblem(v, 'subject') }),
+            () => afterEntity({ type: 'oidc', issuer: draft['oidc.issuer'], audience: draft['oidc.audience'], subject: draft['oidc.subject'] }),
+          ),
+      ),
+  );
   const entitySteps: Record<TrustedEntityType, Step> = {
-    account: listStep('The trusted account ids (comma-separated)', '444455556666', checks.accountIdProblem, (accounts) => ({ type: 'account', accounts })),
-    principal: listStep('The role or user ARNs (comma-separated)', 'arn:aws:iam::444455556666:role/Deployer', checks.principalArnProblem, (arns) => ({ type: 'principal', arns })),
+    account: listStep('accounts', 'The trusted account ids (comma-separated)', '444455556666', checks.accountIdProblem, (accounts) => ({ type: 'account', accounts })),
+    principal: listStep('arns', 'The role or user ARNs (comma-separated)', 'arn:aws:iam::444455556666:role/Deployer', checks.principalArnProblem, (arns) => ({ type: 'principal', arns })),
     service: askService,
     github: askGitHub,
     eks: askEks,
@@ -159,21 +212,27 @@ export async function runRoleWizard(backend: WizardBackend): Promise<boolean> {
     ];
     const picked = await input.showQuickPick({ totalSteps: total(), placeholder: 'How must callers prove who they are?', items: options });
     state.mfa = picked.value.mfa;
-    if (!picked.value.externalId) {
-      delete state.externalId;
-      return askDuration;
-    }
+    draft.protection = picked.value.externalId ? 'externalId' : '';
+    if (picked.value.externalId) return askExternalId;
+    delete state.externalId;
+    return askDuration;
+  };
+  const askExternalIdValue = textStep('externalId', () => ({ prompt: 'The ExternalId the third party gave you', validate: checks.externalIdProblem }), () => {
+    state.externalId = draft.externalId;
+    return askDuration;
+  });
+  const askExternalId: Step = async (input) => {
     const how = await input.showQuickPick({
       totalSteps: total(),
       placeholder: 'The ExternalId',
       items: [
-        { label: 'Generate one', detail: '32 random letters and digits, shown when the role is created', value: true },
-        { label: 'Enter the one the third party gave you', value: false },
+        { label: 'Generate one', detail: '32 random letters and digits, shown when the role is created', value: 'generate' },
+        { label: 'Enter the one the third party gave you', value: 'enter' },
       ],
     });
-    state.externalId = how.value
-      ? { generate: true }
-      : await input.showInputBox({ totalSteps: total(), prompt: 'The ExternalId', validate: checks.externalIdProblem });
+    draft.externalIdHow = how.value;
+    if (how.value === 'enter') return askExternalIdValue;
+    state.externalId = { generate: true };
     return askDuration;
   };
   const askDuration: Step = async (input) => {
@@ -182,7 +241,7 @@ export async function runRoleWizard(backend: WizardBackend): Promise<boolean> {
     return askManagedPolicies;
   };
   const askManagedPolicies: Step = async (input) => {
-    const { managedPolicies } = await (catalog ??= backend.catalog());
+    const { managedPolicies } = await loadCatalog();
     const items: Item<string>[] = managedPolicies.map((p) => ({ label: p.name, description: p.path === '/' ? undefined : p.path, detail: p.summary, value: p.arn }));
     const picked = await input.showQuickPickMany({
       totalSteps: total(),
@@ -202,12 +261,18 @@ export async function runRoleWizard(backend: WizardBackend): Promise<boolean> {
       ...(actions.length > 0 ? [{ label: 'Remove the actions', value: 'clear' as const }] : []),
     ];
     const picked = await input.showQuickPick({ totalSteps: total(), placeholder: 'Actions of an inline permissions policy', items });
-    if (picked.value === 'clear') state.actions = [];
-    if (picked.value !== 'done') return picked.value === 'add' ? askActions : askInline;
+    if (picked.value === 'add') return askActions;
+    if (picked.value === 'clear' || actions.length === 0) {
+      // No actions, no resources: answers left from an earlier pass would be refused.
+      state.actions = [];
+      delete state.resources;
+      delete state.resourceHints;
+    }
+    if (picked.value === 'clear') return askInline;
     return actions.length > 0 ? askResources : askFolder;
   };
   const askActions: Step = async (input) => {
-    const { services } = await (catalog ??= backend.catalog());
+    const { services } = await loadCatalog();
     const serviceItems: Item<string>[] = services.map((s) => ({ label: s.prefix, description: s.name, value: s.prefix }));
     const service = await input.showQuickPick({ totalSteps: total(), placeholder: 'The service', items: serviceItems, matchOnDescription: true });
     const actions = await backend.serviceActions(service.value);
@@ -217,11 +282,12 @@ export async function runRoleWizard(backend: WizardBackend): Promise<boolean> {
     ];
     const picked = await input.showQuickPickMany({ totalSteps: total(), placeholder: `Actions of ${service.description ?? service.value} (Space to select, Enter to add them)`, items, selected: items.filter((i) => state.actions?.includes(i.value)) });
     state.actions = [...new Set([...(state.actions ?? []).filter((a) => !a.startsWith(`${service.value}:`)), ...picked.map((p) => p.value)])];
-    state.resourceHints = [...new Set([...(state.resourceHints ?? []), ...actions.filter((a) => state.actions?.includes(a.action)).flatMap((a) => (a.resourceArns.length > 0 ? a.resourceArns : ['*']))])];
+    state.resourceHints = [...new Set([...(state.resourceHints ?? []), ...actions.filter((a) => state.actions?.includes(a.action)).flatMap((a) => a.resourceArns)])]; // actions that take only "*" get it anyway
     return askInline;
   };
   const askResources: Step = async (input) => {
     const hints = (state.resourceHints ?? []).map((arn) => arn.replace('${Partition}', 'aws').replace('${Account}', state.account ?? '${Account}'));
+    if (hints.length === 0) hints.push('*');
     const value = await input.showInputBox({
       totalSteps: total(),
       prompt: `The resources, comma-separated: replace each \${...} (formats: ${hints.slice(0, 4).join(', ') || '*'})`,
@@ -232,10 +298,10 @@ export async function runRoleWizard(backend: WizardBackend): Promise<boolean> {
     return askFolder;
   };
   const askFolder: Step = async (input) => {
-    await input.showInputBox({
+    draft.folder = await input.showInputBox({
       totalSteps: total(),
       prompt: 'The folder to write the files into (relative to the workspace); Enter creates the role',
-      value: backend.defaultFolder(state.name),
+      value: draft.folder ?? backend.defaultFolder(state.name),
       validate: (v) => (v === '' ? 'Give a folder.' : undefined),
       accept: (folder) => backend.create(answersOf(state), folder),
     });

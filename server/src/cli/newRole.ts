@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildRole, parseTrustSpec, type RoleAnswers, type TrustedEntity } from '../core/role';
+import { buildRole, parseTrustSpec, ROLE_FILES, type RoleAnswers, type TrustedEntity } from '../core/role';
 import { UsageError } from './usageError';
 import { InputError } from './files';
 
@@ -36,7 +36,7 @@ Writes a role's trust-policy.json, permissions-policy.json (with --allow), trust
   --max-session-duration SECONDS the role's maximum session (3600-43200)
   --session-duration SECONDS     the session asked for in the README's commands (900 up to the maximum)
   --out DIR                      the folder to write into (created if missing)
-  --force                        overwrite files already in DIR
+  --force                        overwrite the role files already in DIR (and remove those this role has not)
 `;
 
 function seconds(value: string | undefined, option: string): number | undefined {
@@ -103,11 +103,15 @@ export function newRole(args: NewRoleArgs, out: (text: string) => void, err: (te
     for (const problem of result.problems) err(`iam-policy: ${problem.message}\n`);
     return 2;
   }
-  const existing = result.files.filter((f) => existsSync(join(args.out, f.name)));
-  if (existing.length > 0 && !args.force) throw new InputError(`${existing.map((f) => join(args.out, f.name)).join(', ')} already exist${existing.length === 1 ? 's' : ''}: use --force to overwrite`);
+  const existing = Object.values(ROLE_FILES).filter((name) => existsSync(join(args.out, name)));
+  if (existing.length > 0 && !args.force) throw new InputError(`${existing.map((name) => join(args.out, name)).join(', ')} already exist${existing.length === 1 ? 's' : ''}: use --force to overwrite`);
+  // Files of an earlier role that this one does not have (its permissions policy...) would be
+  // linted and followed as if they belonged to it.
+  const stale = Object.values(ROLE_FILES).filter((name) => !result.files.some((f) => f.name === name) && existsSync(join(args.out, name)));
   try {
     mkdirSync(args.out, { recursive: true });
     for (const file of result.files) writeFileSync(join(args.out, file.name), file.content);
+    for (const name of stale) rmSync(join(args.out, name));
   } catch (error) {
     throw new InputError(`cannot write to ${args.out}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -4,19 +4,24 @@ import { actionFitsResource } from '../rules/resourceMismatch';
 import { oneOrMany, type StatementJson } from './trust';
 import type { RoleProblem } from './types';
 
-/** IAM's default quota of managed policies per role (it can be raised to 20). */
-const MANAGED_POLICY_QUOTA = 20;
+/** Managed policies per role: 10 by default, at most 20 once the quota is raised. */
+const MANAGED_POLICY_DEFAULT_QUOTA = 10;
+const MANAGED_POLICY_MAX_QUOTA = 20;
+/** A customer managed policy ARN: path and name of IAM's characters only (they end up in commands and templates). */
+const CUSTOMER_POLICY_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
 
 /** Resolves managed policy names and ARNs to ARNs, or says which one is unknown. */
-export function resolveManagedPolicies(texts: readonly string[]): { arns: string[]; problems: RoleProblem[] } {
+export function resolveManagedPolicies(texts: readonly string[]): { arns: string[]; problems: RoleProblem[]; warnings: string[] } {
   const arns: string[] = [];
   const problems: RoleProblem[] = [];
   for (const text of texts) {
     const trimmed = text.trim();
-    if (/^arn:aws[a-z-]*:iam::\d{12}:policy\//.test(trimmed)) {
-      const problem = arnProblem(trimmed);
-      if (problem) problems.push({ field: 'managedPolicies', message: `${trimmed}: ${problem}` });
-      else arns.push(trimmed);
+    if (/^arn:/.test(trimmed) && !/^arn:[^:]*:iam::aws:policy\//.test(trimmed)) {
+      if (!CUSTOMER_POLICY_ARN.test(trimmed)) {
+        problems.push({ field: 'managedPolicies', message: `"${trimmed}" is not a managed policy ARN, like arn:aws:iam::111122223333:policy/MyPolicy (names of letters, digits and + = , . @ _ -).` });
+      } else if (!arns.includes(trimmed)) {
+        arns.push(trimmed);
+      }
       continue;
     }
     const policy = findManagedPolicy(trimmed);
@@ -29,8 +34,14 @@ export function resolveManagedPolicies(texts: readonly string[]): { arns: string
       arns.push(policy.arn);
     }
   }
-  if (arns.length > MANAGED_POLICY_QUOTA) problems.push({ field: 'managedPolicies', message: `A role can have at most ${MANAGED_POLICY_QUOTA} managed policies (10 unless the quota was raised); ${arns.length} were given.` });
-  return { arns, problems };
+  if (arns.length > MANAGED_POLICY_MAX_QUOTA) {
+    problems.push({ field: 'managedPolicies', message: `A role can have at most ${MANAGED_POLICY_MAX_QUOTA} managed policies (${MANAGED_POLICY_DEFAULT_QUOTA} unless the quota was raised); ${arns.length} were given.` });
+  }
+  const warnings =
+    arns.length > MANAGED_POLICY_DEFAULT_QUOTA && arns.length <= MANAGED_POLICY_MAX_QUOTA
+      ? [`${arns.length} managed policies: IAM allows ${MANAGED_POLICY_DEFAULT_QUOTA} per role unless the account's quota was raised (up to ${MANAGED_POLICY_MAX_QUOTA}).`]
+      : [];
+  return { arns, problems, warnings };
 }
 
 /** Why an action string names no known action, if so. */
@@ -59,12 +70,15 @@ function formats(action: string): string {
  * statement pairs an action with an ARN it ignores (`s3:ListBucket` gets the bucket, `s3:GetObject`
  * the objects). `*` is used only where every action the pattern matches accepts nothing else.
  */
-export function permissionStatements(actions: readonly string[], resources: readonly string[]): { statements: StatementJson[]; problems: RoleProblem[] } {
+export function permissionStatements(actions: readonly string[], resourceTexts: readonly string[]): { statements: StatementJson[]; problems: RoleProblem[] } {
   const problems: RoleProblem[] = [];
+  const resources = [...new Set(resourceTexts.map((r) => r.trim()))];
   for (const resource of resources) {
-    const problem = resource === '*' ? undefined : arnProblem(resource);
+    const placeholder = /\$\{[^{}]*\}/.exec(resource)?.[0];
+    const problem = placeholder ? `replace ${placeholder} with the real value.` : resource === '*' ? undefined : arnProblem(resource);
     if (problem) problems.push({ field: 'resources', message: `${resource}: ${problem}` });
   }
+  const named = resources.filter((r) => r !== '*');
   const groups = new Map<string, { actions: string[]; resources: string[] }>();
   for (const action of [...new Set(actions.map((a) => a.trim()))]) {
     const problem = actionProblem(action);
@@ -72,8 +86,10 @@ export function permissionStatements(actions: readonly string[], resources: read
       problems.push({ field: 'actions', message: problem });
       continue;
     }
+    // "*" goes only to actions that no given ARN fits: a "*" for sts:GetCallerIdentity must not widen s3:GetObject.
     const starOnly = matchActions(action).every((a) => actionResourceTypes(a).length === 0);
-    const fitting = starOnly ? ['*'] : resources.filter((r) => r === '*' || actionFitsResource(action, r));
+    const fits = starOnly ? [] : named.filter((r) => actionFitsResource(action, r));
+    const fitting = fits.length > 0 ? fits : starOnly || resources.includes('*') ? ['*'] : [];
     if (fitting.length === 0) {
       problems.push({ field: 'resources', message: `${action} applies to ${formats(action)}; ${resources.length === 0 ? 'give' : 'none of the resources given is one: add'} such an ARN${resources.length === 0 ? '' : ', or "*"'}.` });
       continue;
@@ -84,8 +100,10 @@ export function permissionStatements(actions: readonly string[], resources: read
     groups.set(key, group);
   }
   const used = new Set([...groups.values()].flatMap((g) => g.resources));
+  // Once an action is unknown, a resource meant for it looks unused: say only what is wrong first.
+  const actionsKnown = !problems.some((p) => p.field === 'actions');
   for (const resource of resources) {
-    if (!used.has(resource) && !problems.some((p) => p.message.startsWith(`${resource}:`))) {
+    if (actionsKnown && !used.has(resource) && !problems.some((p) => p.message.startsWith(`${resource}:`))) {
       problems.push({ field: 'resources', message: `None of the actions applies to ${resource}: remove it, or add the actions meant for it.` });
     }
   }

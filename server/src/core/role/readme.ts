@@ -18,6 +18,10 @@ export interface ReadmeInput {
 const fence = (language: string, ...lines: string[]) => ['', `\`\`\`${language}`, ...lines, '```', ''];
 /** A shell command broken over lines at its options. */
 const command = (...parts: string[]) => parts.join(' \\\n  ');
+/** A value as one shell word: answers (an OIDC audience, a subject) may hold spaces or `;`. */
+const sh = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+/** A value as a YAML scalar (JSON strings are YAML). */
+const yaml = (value: string) => JSON.stringify(value);
 
 const of = <T extends TrustedEntity['type']>(answers: RoleAnswers, type: T) => answers.trust.filter((e): e is Extract<TrustedEntity, { type: T }> => e.type === type);
 
@@ -40,11 +44,11 @@ function createSection(input: ReadmeInput): string[] {
   const providers = oidcProviders(answers);
   if (providers.length > 0) {
     lines.push('', 'The account needs the identity provider once (skip this if `aws iam list-open-id-connect-providers` shows it already):');
-    lines.push(...fence('sh', ...providers.map((p) => command(`aws iam create-open-id-connect-provider`, `--url ${p.url}`, `--client-id-list ${p.clientId}`))));
+    lines.push(...fence('sh', ...providers.map((p) => command('aws iam create-open-id-connect-provider', `--url ${sh(p.url)}`, `--client-id-list ${sh(p.clientId)}`))));
   }
   const commands = [command('aws iam create-role', `--role-name ${answers.name}`, `--assume-role-policy-document file://${ROLE_FILES.trust}`)];
   if (role.maxSessionDuration !== undefined) commands.push(command('aws iam update-role', `--role-name ${answers.name}`, `--max-session-duration ${role.maxSessionDuration}`));
-  for (const arn of role.managedPolicyArns) commands.push(command('aws iam attach-role-policy', `--role-name ${answers.name}`, `--policy-arn ${arn}`));
+  for (const arn of role.managedPolicyArns) commands.push(command('aws iam attach-role-policy', `--role-name ${answers.name}`, `--policy-arn ${sh(arn)}`));
   if (role.permissionsPolicy) {
     commands.push(command('aws iam put-role-policy', `--role-name ${answers.name}`, `--policy-name ${inlinePolicyName(answers.name)}`, `--policy-document file://${ROLE_FILES.permissions}`));
   }
@@ -76,10 +80,10 @@ function assumeSection(input: ReadmeInput): string[] {
   const mfaSerial = 'arn:aws:iam::<trusted-account-id>:mfa/<mfa-device-name>';
   const assume = [
     'aws sts assume-role',
-    `--role-arn ${roleArn}`,
+    `--role-arn ${sh(roleArn)}`,
     `--role-session-name ${answers.name.slice(0, 50)}-session`,
     ...(answers.mfa ? [`--serial-number ${mfaSerial}`, '--token-code <code from the MFA device>'] : []),
-    ...(externalId !== undefined ? [`--external-id ${externalId}`] : []),
+    ...(externalId !== undefined ? [`--external-id ${sh(externalId)}`] : []),
     ...(duration !== undefined ? [`--duration-seconds ${duration}`] : []),
   ];
   const profile = [
@@ -117,18 +121,18 @@ function workloadSection(input: ReadmeInput): string[] {
       ...fence(
         'yaml',
         'on:',
-        ...(entity.branch !== undefined && !entity.branch.includes('*') ? ['  push:', `    branches: [${entity.branch}]`] : ['  workflow_dispatch:']),
+        ...(entity.branch !== undefined && !entity.branch.includes('*') ? ['  push:', `    branches: [${yaml(entity.branch)}]`] : ['  workflow_dispatch:']),
         'permissions:',
         '  id-token: write # lets the job request the OIDC token',
         '  contents: read',
         'jobs:',
         '  deploy:',
         '    runs-on: ubuntu-latest',
-        ...(entity.environment !== undefined ? [`    environment: ${entity.environment}`] : []),
+        ...(entity.environment !== undefined ? [`    environment: ${yaml(entity.environment)}`] : []),
         '    steps:',
         '      - uses: aws-actions/configure-aws-credentials@v5',
         '        with:',
-        `          role-to-assume: ${roleArn}`,
+        `          role-to-assume: ${yaml(roleArn)}`,
         '          aws-region: us-east-1',
         '      - run: aws sts get-caller-identity',
       ),
@@ -156,10 +160,10 @@ function workloadSection(input: ReadmeInput): string[] {
         'apiVersion: v1',
         'kind: ServiceAccount',
         'metadata:',
-        `  name: ${entity.serviceAccount}`,
-        `  namespace: ${entity.namespace}`,
+        `  name: ${yaml(entity.serviceAccount)}`,
+        `  namespace: ${yaml(entity.namespace)}`,
         '  annotations:',
-        `    eks.amazonaws.com/role-arn: ${roleArn}`,
+        `    eks.amazonaws.com/role-arn: ${yaml(roleArn)}`,
       ),
     );
   }
@@ -173,7 +177,7 @@ function workloadSection(input: ReadmeInput): string[] {
   }
   for (const entity of of(answers, 'oidc')) {
     lines.push(`## Use it with tokens of ${withoutScheme(entity.issuer)}`, '', 'Exchange a token of the provider (audience and subject as in the trust policy) for the role\'s credentials:');
-    lines.push(...fence('sh', command('aws sts assume-role-with-web-identity', `--role-arn ${roleArn}`, `--role-session-name ${answers.name.slice(0, 50)}-session`, '--web-identity-token "$TOKEN"')));
+    lines.push(...fence('sh', command('aws sts assume-role-with-web-identity', `--role-arn ${sh(roleArn)}`, `--role-session-name ${answers.name.slice(0, 50)}-session`, '--web-identity-token "$TOKEN"')));
   }
   const services = of(answers, 'service').flatMap((e) => e.services);
   if (services.length > 0) {

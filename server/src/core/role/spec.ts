@@ -12,7 +12,9 @@ export function parseTrustSpec(spec: string): TrustedEntity | { error: string } 
   const type = colon < 0 ? spec : spec.slice(0, colon);
   const rest = colon < 0 ? '' : spec.slice(colon + 1);
   const list = () => rest.split(',').map((v) => v.trim()).filter((v) => v !== '');
-  if (rest === '') return { error: `--trust ${spec}: say which ${type === '' ? 'entity' : type}, like account:111122223333 or github:my-org/my-repo:main` };
+  const kinds = 'the kinds are account:, role:, user:, service:, github:, eks:, gitlab:, saml: and oidc:';
+  if (!['account', 'role', 'user', 'service', 'github', 'gitlab', 'eks', 'saml', 'oidc'].includes(type)) return { error: `--trust ${spec}: ${kinds}` };
+  if (rest === '') return { error: `--trust ${spec}: say which ${type}, like account:111122223333 or github:my-org/my-repo:main` };
   switch (type) {
     case 'account':
       return { type: 'account', accounts: list() };
@@ -41,13 +43,20 @@ export function parseTrustSpec(spec: string): TrustedEntity | { error: string } 
       return { type: 'saml', providerArn: rest };
     case 'oidc': {
       const [issuer, ...pairs] = rest.split(',');
-      const values = new Map(pairs.map((p) => [p.slice(0, p.indexOf('=')).trim(), p.slice(p.indexOf('=') + 1).trim()]));
+      const usage = { error: `--trust ${spec}: write oidc:ISSUER,aud=AUDIENCE,sub=SUBJECT (no commas inside the values)` };
+      const values = new Map<string, string>();
+      for (const pair of pairs) {
+        const equals = pair.indexOf('=');
+        const key = pair.slice(0, equals).trim();
+        if (equals < 0 || (key !== 'aud' && key !== 'sub') || values.has(key)) return usage;
+        values.set(key, pair.slice(equals + 1).trim());
+      }
       const audience = values.get('aud');
       const subject = values.get('sub');
-      if (audience === undefined || subject === undefined) return { error: `--trust ${spec}: write oidc:ISSUER,aud=AUDIENCE,sub=SUBJECT` };
+      if (audience === undefined || subject === undefined) return usage;
       return { type: 'oidc', issuer, audience, subject };
     }
     default:
-      return { error: `--trust ${spec}: the kinds are account:, role:, user:, service:, github:, eks:, gitlab:, saml: and oidc:` };
+      return { error: `--trust ${spec}: ${kinds}` };
   }
 }

@@ -15,10 +15,13 @@ export interface StatementJson {
 type Conditions = NonNullable<StatementJson['Condition']>;
 
 /** One value alone, several as a list: how people write policies. */
-export const oneOrMany = (values: readonly string[]): string | string[] => (values.length === 1 ? values[0] : [...values]);
+export const oneOrMany = (values: readonly string[]): string | string[] => {
+  const unique = [...new Set(values)];
+  return unique.length === 1 ? unique[0] : unique;
+};
 
 /** StringLike where a value holds a wildcard (a branch pattern), StringEquals otherwise. */
-const stringOperator = (value: string) => (value.includes('*') ? 'StringLike' : 'StringEquals');
+const stringOperator = (value: string) => (/[*?]/.test(value) ? 'StringLike' : 'StringEquals');
 
 function addCondition(conditions: Conditions, operator: string, key: string, value: string): Conditions {
   conditions[operator] = { ...conditions[operator], [key]: value };

@@ -56,11 +56,11 @@ export type RoleResult =
   | {
       ok: true;
       files: RoleFile[];
-      /** The role's ARN, or one with `ACCOUNT_ID` when the account was not given. */
+      /** The role's ARN, with `<account-id>` when the account was not given (roles only services or SAML assume). */
       roleArn: string;
       /** The ExternalId in the trust policy (generated or given), to hand to the third party. */
       externalId?: string;
-      /** Findings our linter still reports on the files (warnings the answers asked for, e.g. `s3:*`), as `file: message`. */
+      /** Findings our linter still reports on the files (warnings the answers asked for, e.g. iam:PassRole on `*`), as `file: message (rule)`. */
       warnings: string[];
     }
   | { ok: false; problems: RoleProblem[] };

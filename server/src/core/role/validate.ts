@@ -58,9 +58,13 @@ export function githubRepositoryProblem(repository: string): string | undefined 
   return `"${repository}" is not a GitHub repository, like my-org/my-repo.`;
 }
 
-/** A git branch (`main`, `release/*`): the parts of a ref git allows, wildcards only at the end. */
+/** Characters no answer that lands in a policy, YAML or a shell command may hold: controls, quotes, backticks. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const UNSAFE = /[\u0000-\u001f\u007f"'`\\]|\$\{/;
+
+/** A git branch (`main`, `release/*`): the parts of a ref git allows (git check-ref-format), wildcards only at the end. */
 export function branchProblem(branch: string): string | undefined {
-  if (branch === '' || /[\s~^:?[\\]|\.\.|@\{|^[/.]|[/.]$|\.lock$/.test(branch)) return `"${branch}" is not a git branch name.`;
+  if (branch === '' || UNSAFE.test(branch) || /[\s~^:?[]|\.\.|@{|^[/.]|[/.]$|\.lock$|\.lock\/|\/\/|\/\.|^@$/.test(branch)) return `"${branch}" is not a git branch name.`;
   if (branch.replace(/\*$/, '').includes('*')) return 'A branch pattern may only end with *, like release/*.';
   if (branch === '*') return 'Name a branch: * lets every branch (and every pull request author who can push one) assume the role.';
   return fillInProblem(branch);
@@ -68,7 +72,9 @@ export function branchProblem(branch: string): string | undefined {
 
 /** A GitHub environment name. */
 export function environmentProblem(environment: string): string | undefined {
-  if (environment === '' || environment.length > 255 || /[*:]/.test(environment)) return `"${environment}" is not a GitHub environment name (no wildcards or colons).`;
+  if (environment === '' || environment.length > 255 || /[*?:]/.test(environment) || UNSAFE.test(environment)) {
+    return `"${environment}" is not a GitHub environment name (no wildcards, colons, quotes or line breaks).`;
+  }
   return fillInProblem(environment);
 }
 
@@ -85,10 +91,12 @@ export function eksIssuerProblem(issuer: string): string | undefined {
   return `"${issuer}" is not an EKS OIDC issuer, like oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE (aws eks describe-cluster --query cluster.identity.oidc.issuer).`;
 }
 
-/** A Kubernetes namespace or service account name (DNS-1123 subdomain). */
+/** A Kubernetes namespace (DNS-1123 label: no dots, 63 characters) or service account name (DNS-1123 subdomain). */
 export function kubernetesNameProblem(name: string, what: 'namespace' | 'service account'): string | undefined {
-  if (/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/.test(name)) return undefined;
-  return `"${name}" is not a Kubernetes ${what} name: lower-case letters, digits, - and ., starting and ending with a letter or digit${name.includes('*') ? ' (no wildcards)' : ''}.`;
+  const valid = what === 'namespace' ? /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/ : /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
+  if (valid.test(name)) return undefined;
+  const allowed = what === 'namespace' ? 'up to 63 lower-case letters, digits and -' : 'lower-case letters, digits, - and .';
+  return `"${name}" is not a Kubernetes ${what} name: ${allowed}, starting and ending with a letter or digit${name.includes('*') ? ' (no wildcards)' : ''}.`;
 }
 
 export function samlProviderArnProblem(arn: string): string | undefined {
@@ -96,16 +104,24 @@ export function samlProviderArnProblem(arn: string): string | undefined {
   return `"${arn}" is not a SAML provider ARN, like arn:aws:iam::111122223333:saml-provider/MyIdP.`;
 }
 
-/** Another OIDC issuer (host and path, with or without `https://`). */
+/** Issuers IAM knows without an OIDC provider: their trust names them directly (`Federated: accounts.google.com`). */
+const BUILT_IN_ISSUERS = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'www.amazon.com', 'graph.facebook.com'];
+
+/** Another OIDC issuer (host and path, with or without `https://`; IAM takes no port). */
 export function oidcIssuerProblem(issuer: string): string | undefined {
-  if (/^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?(\/[\w.~%-]+)*\/?$/i.test(withoutScheme(issuer))) return undefined;
+  const host = withoutScheme(issuer).toLowerCase();
+  if (BUILT_IN_ISSUERS.includes(host)) return `${host} is built into IAM and needs no OIDC provider: its trust names "Federated": "${host}" (see the iam-trust-cognito-identity-pool snippet).`;
+  if (/:\d+(\/|$)/.test(host)) return 'An IAM OIDC provider URL has no port.';
+  if (/^[a-z0-9.-]+\.[a-z]{2,}(\/[\w.~%-]+)*$/.test(host)) return undefined;
   return `"${issuer}" is not an OIDC issuer URL, like https://token.example.com.`;
 }
 
 /** A value a claim condition compares exactly (audience, subject). */
 export function claimValueProblem(value: string, claim: 'audience' | 'subject'): string | undefined {
   if (value.trim() === '') return `Give the ${claim} the token must carry.`;
+  if (UNSAFE.test(value)) return `The ${claim} may not hold quotes, backslashes, line breaks or \${...} (IAM would read a policy variable).`;
   if (/^[*?]+$/.test(value)) return `A ${claim} of only wildcards lets every token of the issuer in.`;
+  if (claim === 'audience' && /[*?]/.test(value)) return 'Give the exact audience: a pattern lets tokens meant for other applications in.';
   return fillInProblem(value);
 }
 
