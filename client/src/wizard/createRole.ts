@@ -96,7 +96,7 @@ export async function createRole(client: LanguageClient, args?: CreateRoleArgs):
         (await vscode.window.showWarningMessage(`Replace ${names.join(', ')}?`, { modal: true }, 'Replace')) === 'Replace';
       outcome = await buildAndWrite(client, { answers, folder }, confirm);
       if (!outcome.ok) return outcome.problems.join(' ');
-      await announce(outcome, answers.name);
+      void announce(outcome, answers.name); // a notification the user may leave open must not hold the wizard
       return undefined;
     },
   };

@@ -78,6 +78,7 @@ export async function walkRoleWizard(workbench: Workbench<Page>, workspacePath: 
   await page.keyboard.press('Enter'); // roles/GitHubDeploy
 
   await page.locator('.tabs-container .tab', { hasText: 'trust-policy.json' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
   await workbench.screenshot('10-wizard-done');
   const folder = join(workspacePath, 'roles', 'GitHubDeploy');
   for (const name of ['trust-policy.json', 'README.md']) assert.ok(existsSync(join(folder, name)), `${name} written`);
