@@ -19,8 +19,8 @@ const LEVEL_ORDER = ['List', 'Read', 'Write', 'Permissions management', 'Tagging
 const actionsByService = new Map();
 function serviceActions(prefix) {
   if (!actionsByService.has(prefix)) {
-    const file = join(sourceDataDir, 'actions', `${prefix}.json`);
-    actionsByService.set(prefix, existsSync(file) ? Object.values(JSON.parse(readFileSync(file, 'utf8'))) : []);
+    const known = existsSync(join(sourceDataDir, 'actions', `${prefix}.json`));
+    actionsByService.set(prefix, known ? Object.values(readSource('actions', `${prefix}.json`)) : []);
   }
   return actionsByService.get(prefix);
 }

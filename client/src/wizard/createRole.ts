@@ -51,14 +51,15 @@ async function buildAndWrite(client: LanguageClient, args: CreateRoleArgs, confi
   const uris = result.files.map((f) => vscode.Uri.joinPath(target, f.name));
   const candidates = Object.values(ROLE_FILES).map((name) => vscode.Uri.joinPath(target, name));
   const taken = (await Promise.all(candidates.map(async (uri) => ((await exists(uri)) ? uri : undefined)))).filter((u): u is vscode.Uri => u !== undefined);
-  if (taken.length > 0 && !args.overwrite && !(confirm && (await confirm(taken.map((u) => vscode.workspace.asRelativePath(u)))))) {
-    return { ok: false, problems: [`${taken.map((u) => vscode.workspace.asRelativePath(u)).join(', ')} already exist${taken.length === 1 ? 's' : ''}.`] };
+  const takenNames = taken.map((u) => vscode.workspace.asRelativePath(u));
+  if (taken.length > 0 && !args.overwrite && !(confirm && (await confirm(takenNames)))) {
+    return { ok: false, problems: [`${takenNames.join(', ')} already exist${taken.length === 1 ? 's' : ''}.`] };
   }
   await vscode.workspace.fs.createDirectory(target);
   await Promise.all(result.files.map((file, i) => vscode.workspace.fs.writeFile(uris[i], new TextEncoder().encode(file.content))));
   // Files of an earlier role this one has not (its permissions policy...) would pass for this role's.
-  const stale = Object.values(ROLE_FILES).filter((name) => !result.files.some((f) => f.name === name));
-  await Promise.all(stale.map(async (name) => vscode.workspace.fs.delete(vscode.Uri.joinPath(target, name)).then(undefined, () => undefined)));
+  const written = new Set(uris.map(String));
+  await Promise.all(taken.filter((u) => !written.has(u.toString())).map(async (u) => vscode.workspace.fs.delete(u)));
   if (args.open !== false) {
     await vscode.window.showTextDocument(uris[0], { preview: false });
     const readme = uris[uris.length - 1];

@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
 import { SERVICE_PRINCIPALS } from '../../../server/src/core/iam/servicePrincipals';
 import type { CatalogAction, RoleCatalog } from '../../../server/src/core/role/catalog';
-import type { RoleAnswers, TrustedEntity, TrustedEntityType } from '../../../server/src/core/role/types';
+import { isCallerType as isCaller, type RoleAnswers, type TrustedEntity, type TrustedEntityType } from '../../../server/src/core/role/types';
+import { firstPlaceholder } from '../../../server/src/core/iam/placeholders';
 import * as checks from '../../../server/src/core/role/validate';
 import { MultiStepInput, type InputOptions, type Step } from './multiStepInput';
 
@@ -43,7 +44,6 @@ const DURATIONS: Item<number | undefined>[] = [
 /** "a, b,c" -> ['a', 'b', 'c'] */
 const splitList = (value: string) => value.split(/[\s,]+/).filter((v) => v !== '');
 const firstProblem = (values: string[], check: (v: string) => string | undefined) => values.map(check).find((p) => p !== undefined);
-const isCaller = (type: TrustedEntityType | undefined) => type === 'account' || type === 'principal';
 
 /**
  * Asks for a role step by step (name, account, who can assume it and how, protections, permissions,
@@ -290,9 +290,13 @@ export async function runRoleWizard(backend: WizardBackend): Promise<boolean> {
     if (hints.length === 0) hints.push('*');
     const value = await input.showInputBox({
       totalSteps: total(),
-      prompt: `The resources, comma-separated: replace each \${...} (formats: ${hints.slice(0, 4).join(', ') || '*'})`,
+      prompt: `The resources, comma-separated: replace each \${...} (formats: ${hints.slice(0, 4).join(', ')})`,
       value: state.resources?.join(', ') ?? hints.slice(0, 2).join(', '),
-      validate: (v) => firstProblem(splitList(v), (r) => (r.includes('${') ? `Replace ${/\$\{[^{}]*\}/.exec(r)?.[0] ?? '${...}'} in ${r} with the real value.` : undefined)),
+      validate: (v) =>
+        firstProblem(splitList(v), (r) => {
+          const placeholder = firstPlaceholder(r);
+          return placeholder ? `Replace ${placeholder} in ${r} with the real value.` : undefined;
+        }),
     });
     state.resources = splitList(value);
     return askFolder;

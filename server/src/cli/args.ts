@@ -4,8 +4,6 @@ import type { ConfigChoice } from './config';
 import { parseNewRoleArgs, type NewRoleArgs } from './newRole';
 import { UsageError } from './usageError';
 
-export { UsageError };
-
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface LintArgs {

@@ -4,7 +4,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KIND_SETTINGS, kindSettingForFile, RULES_BY_ID, SEVERITY_OVERRIDES, type KindSetting, type SeverityOverride } from '../core';
 import { closest } from '../core/iam';
-import { UsageError } from './args';
+import { UsageError } from './usageError';
 import { CONFIG_FILE_NAME, InputError, readText } from './files';
 
 /** A validated config file: the same meaning as the editor settings `iamPolicy.rules` and `iamPolicy.files`. */

@@ -1,5 +1,6 @@
 import { version } from '../../../package.json';
-import { parseCommandLine, USAGE, UsageError, type LintArgs } from './args';
+import { parseCommandLine, USAGE, type LintArgs } from './args';
+import { UsageError } from './usageError';
 import { ConfigResolver } from './config';
 import { explainFiles, formatExplainJson, formatExplainText } from './explain';
 import { collectFiles, InputError } from './files';

@@ -107,7 +107,7 @@ export function newRole(args: NewRoleArgs, out: (text: string) => void, err: (te
   if (existing.length > 0 && !args.force) throw new InputError(`${existing.map((name) => join(args.out, name)).join(', ')} already exist${existing.length === 1 ? 's' : ''}: use --force to overwrite`);
   // Files of an earlier role that this one does not have (its permissions policy...) would be
   // linted and followed as if they belonged to it.
-  const stale = Object.values(ROLE_FILES).filter((name) => !result.files.some((f) => f.name === name) && existsSync(join(args.out, name)));
+  const stale = existing.filter((name) => !result.files.some((f) => f.name === name));
   try {
     mkdirSync(args.out, { recursive: true });
     for (const file of result.files) writeFileSync(join(args.out, file.name), file.content);

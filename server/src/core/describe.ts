@@ -9,7 +9,8 @@ export function dataFooter(): string {
   return `_IAM reference data: ${escapeMarkdown(`${IAM_DATA_INFO.source} ${IAM_DATA_INFO.version}`)}, ${IAM_DATA_INFO.updatedAt.slice(0, 10)}_`;
 }
 
-function list(items: readonly string[], max: number): string {
+/** Up to `max` items as inline code, then how many more. */
+export function codeList(items: readonly string[], max: number): string {
   const shown = items.slice(0, max).map(code).join(', ');
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
@@ -19,9 +20,9 @@ export function describeAction(action: ActionInfo, full: boolean): string {
   const lines = [`**${escapeMarkdown(actionId(action))}** (${escapeMarkdown(action.accessLevel)})`, '', escapeMarkdown(action.description)];
   if (!full) return lines.join('\n');
   const types = action.resourceTypes.map((rt) => `${rt.name}${rt.required ? '' : ' (optional)'}`);
-  lines.push('', types.length > 0 ? `Resource types: ${list(types, 12)}` : 'Resource: `*` only (no resource-level permissions).');
-  if (action.conditionKeys.length > 0) lines.push('', `Condition keys: ${list(action.conditionKeys, 12)}`);
-  if (action.dependentActions.length > 0) lines.push('', `Also needs: ${list(action.dependentActions, 12)}`);
+  lines.push('', types.length > 0 ? `Resource types: ${codeList(types, 12)}` : 'Resource: `*` only (no resource-level permissions).');
+  if (action.conditionKeys.length > 0) lines.push('', `Condition keys: ${codeList(action.conditionKeys, 12)}`);
+  if (action.dependentActions.length > 0) lines.push('', `Also needs: ${codeList(action.dependentActions, 12)}`);
   lines.push('', `[${escapeMarkdown(serviceName(action.service) ?? action.service)} in the Service Authorization Reference](${serviceReferenceUrl(action.service)})`);
   return lines.join('\n');
 }
@@ -44,7 +45,7 @@ export function describeWildcard(pattern: string, matches: readonly ActionInfo[]
   }
   const lines = [`${code(pattern)} matches **${matches.length}** action${matches.length === 1 ? '' : 's'}.`, ''];
   for (const [level, actions] of [...byLevel].sort((a, b) => levelRank(a[0]) - levelRank(b[0]))) {
-    lines.push(`- ${escapeMarkdown(level)} (${actions.length}): ${list(actions.map(actionId), perLevel)}`);
+    lines.push(`- ${escapeMarkdown(level)} (${actions.length}): ${codeList(actions.map(actionId), perLevel)}`);
   }
   if (matches.some((a) => a.accessLevel.startsWith('Permissions management'))) {
     lines.push('', 'It includes permissions management actions, which can grant further access.');

@@ -70,7 +70,7 @@ export function toValue(node: Node | undefined): unknown {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const key: unknown = property.children?.[0]?.value;
-        if (typeof key !== 'string' || Object.prototype.hasOwnProperty.call(result, key)) continue;
+        if (typeof key !== 'string' || Object.hasOwn(result, key)) continue;
         const value = property.children?.[1];
         // A property whose value did not parse is left out rather than reported as a wrong type.
         // defineProperty, not assignment: a "__proto__" key must stay a key (that IAM rejects), not a prototype.
@@ -83,6 +83,13 @@ export function toValue(node: Node | undefined): unknown {
     default:
       return node.value;
   }
+}
+
+/** The text of a scalar value node: strings as they are, numbers and booleans as JSON writes them. */
+export function scalarText(node: Node): string | undefined {
+  if (node.type === 'string' && typeof node.value === 'string') return node.value;
+  if (node.type === 'number' || node.type === 'boolean') return String(node.value);
+  return undefined;
 }
 
 /** The string value of a node, or undefined if it is not a string. */

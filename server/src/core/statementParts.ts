@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { matchActions } from './iam/actions';
 import type { ActionInfo } from './iam/data';
 import { readOperator, type OperatorReading } from './iam/operators';
-import { findProperty, propertyKey, stringNodes, stringValue } from './jsonTree';
+import { propertyKey, stringNodes, stringValue } from './jsonTree';
 import { element, type Statement } from './policyModel';
 
 /** The string values of `Action`/`NotAction` (or `Resource`/`NotResource`), whichever the statement has. */
@@ -28,7 +28,7 @@ export const actionsOf = (statement: Statement) => listElement(statement, 'Actio
 export const resourcesOf = (statement: Statement) => listElement(statement, 'Resource', 'NotResource');
 
 /** Beyond this many matched actions (`ec2:*` and wider) a statement is too broad to list what its actions share. */
-export const MAX_LISTED_ACTIONS = 2_000;
+const MAX_LISTED_ACTIONS = 2_000;
 
 /**
  * The known actions a statement's `Action` names, for completion and hover to list their resource
@@ -63,8 +63,20 @@ export interface ConditionEntry {
 
 const isScalar = (n: Node) => n.type === 'string' || n.type === 'number' || n.type === 'boolean';
 
-/** Every key of every operator of a statement's Condition, in document order. */
+/** Read once per statement node: a dozen rules and the explanation ask for every statement's conditions. */
+const conditionCache = new WeakMap<Node, ConditionEntry[]>();
+
+/** Every key of every operator of a statement's Condition, in document order. Callers must not change the list. */
 export function conditionsOf(statement: Statement): ConditionEntry[] {
+  let cached = conditionCache.get(statement.node);
+  if (!cached) {
+    cached = readConditions(statement);
+    conditionCache.set(statement.node, cached);
+  }
+  return cached;
+}
+
+function readConditions(statement: Statement): ConditionEntry[] {
   const condition = element(statement, 'Condition');
   if (condition?.type !== 'object') return [];
   const entries: ConditionEntry[] = [];
@@ -114,7 +126,3 @@ export function principalsOf(statement: Statement): PrincipalElement | undefined
   return undefined;
 }
 
-/** Whether the statement has a Condition element at all. */
-export function hasCondition(statement: Statement): boolean {
-  return findProperty(statement.node, 'Condition') !== undefined;
-}

@@ -10,15 +10,17 @@ export async function runSafe<T>(
   defaultValue: T,
   token: CancellationToken | undefined,
   work: () => T | Promise<T>,
-): Promise<T | ResponseError<void>> {
-  if (token?.isCancellationRequested) return cancelled();
+): Promise<T> {
+  if (token?.isCancellationRequested) throw cancelled();
+  let result: T;
   try {
-    const result = await work();
-    return token?.isCancellationRequested ? cancelled() : result;
+    result = await work();
   } catch (error) {
     connection.console.error(`${what} failed: ${describe(error)}`);
     return defaultValue;
   }
+  if (token?.isCancellationRequested) throw cancelled();
+  return result;
 }
 
 function cancelled(): ResponseError<void> {

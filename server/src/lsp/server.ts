@@ -96,9 +96,7 @@ export function startServer(connection: Connection): void {
    * the answer is kept with the parsed version it was made from (and the kind setting it assumed).
    */
   const explanations = new WeakMap<ParsedDocument, { kindSetting: KindSetting | undefined; result: StatementExplanation[] }>();
-  async function explain(document: TextDocument, forLens: boolean): Promise<StatementExplanation[]> {
-    const context = await contextOf(document);
-    if (!context || (forLens && !context.settings.codeLens)) return [];
+  function explain(document: TextDocument, context: DocumentContext): StatementExplanation[] {
     const parsed = parse(document);
     const cached = explanations.get(parsed);
     if (cached && cached.kindSetting === context.kindSetting) return cached.result;
@@ -107,8 +105,10 @@ export function startServer(connection: Connection): void {
     return result;
   }
 
+  type DocumentContext = NonNullable<Awaited<ReturnType<typeof contextOf>>>;
+
   /** What completion and hover need of a document's context: its file, kind setting and named accounts. */
-  function editing(context: NonNullable<Awaited<ReturnType<typeof contextOf>>>) {
+  function editing(context: DocumentContext) {
     return { fileName: context.fileName, kindSetting: context.kindSetting, accounts: new Map(Object.entries(context.settings.accounts)) };
   }
 
@@ -124,7 +124,7 @@ export function startServer(connection: Connection): void {
     const context = await contextOf(document);
     if (!context) return null;
     const found = service.hover(parse(document), offset, editing(context));
-    const trust = trustHover(document, await explain(document, false), offset);
+    const trust = trustHover(document, explain(document, context), offset);
     if (!found) return trust ?? null;
     const value = trust && typeof trust.contents === 'object' && 'value' in trust.contents ? `${found.contents}\n\n---\n\n${trust.contents.value}` : found.contents;
     return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(document, found.span) };
@@ -144,38 +144,32 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     const items = await runSafe(connection, 'Diagnostics', [], token, () => (document ? diagnose(document) : []));
-    if (!Array.isArray(items)) throw items; // cancelled: let the client re-ask
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const actions = await runSafe(connection, 'Code actions', [], token, () =>
+    return runSafe(connection, 'Code actions', [], token, () =>
       document ? toCodeActions(document, params.context.diagnostics, (finding) => service.quickFixes(parse(document), finding)) : [],
     );
-    if (!Array.isArray(actions)) throw actions;
-    return actions;
   });
 
   connection.onCodeLens(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const lenses = await runSafe(connection, 'Code lenses', [], token, async () => (document ? trustCodeLenses(document, await explain(document, true)) : []));
-    if (!Array.isArray(lenses)) throw lenses;
-    return lenses;
+    return runSafe(connection, 'Code lenses', [], token, async () => {
+      const context = document && (await contextOf(document));
+      return document && context?.settings.codeLens ? trustCodeLenses(document, explain(document, context)) : [];
+    });
   });
 
   connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const result = await runSafe(connection, 'Hover', null, token, () => (document ? hover(document, document.offsetAt(params.position)) : null));
-    if (result instanceof Error) throw result;
-    return result;
+    return runSafe(connection, 'Hover', null, token, () => (document ? hover(document, document.offsetAt(params.position)) : null));
   });
 
   connection.onCompletion(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    const result = await runSafe(connection, 'Completion', null, token, () => (document ? complete(document, document.offsetAt(params.position)) : null));
-    if (result instanceof Error) throw result;
-    return result;
+    return runSafe(connection, 'Completion', null, token, () => (document ? complete(document, document.offsetAt(params.position)) : null));
   });
 
   registerRoleRequests(connection);
@@ -202,7 +196,7 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const diagnostics = await runSafe(connection, 'Diagnostics', [], undefined, () => diagnose(document));
     // A newer edit has its own push coming; do not publish stale ranges.
-    if (documents.get(uri)?.version !== version || !Array.isArray(diagnostics)) return;
+    if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 

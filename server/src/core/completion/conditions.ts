@@ -4,6 +4,7 @@ import {
   BASE_OPERATORS,
   GLOBAL_KEYS,
   GLOBAL_KEYS_URL,
+  actionResourceTypes,
   familySuits,
   getService,
   hasService,
@@ -130,8 +131,7 @@ function actionKeys(actions: readonly ActionInfo[]): KeyCandidate[] {
   const seen = new Set<string>();
   const keys: KeyCandidate[] = [];
   for (const action of actions) {
-    const service = getService(action.service);
-    const names = [...action.conditionKeys, ...action.resourceTypes.flatMap((rt) => service?.resourceTypes.get(rt.name.toLowerCase())?.conditionKeys ?? [])];
+    const names = [...action.conditionKeys, ...actionResourceTypes(action).flatMap((rt) => rt.conditionKeys)];
     for (const name of names) {
       const lower = name.toLowerCase();
       if (seen.has(lower) || lower.startsWith('aws:')) continue;

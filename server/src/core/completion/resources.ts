@@ -1,4 +1,5 @@
 import { actionId, actionResourceTypes, extraResourceTemplates } from '../iam';
+import { codeList } from '../describe';
 import { code, escapeMarkdown } from '../markdown';
 import type { Statement } from '../policyModel';
 import { listedActions } from '../statementParts';
@@ -93,7 +94,7 @@ export function resourceSuggestions(statement: Statement | undefined, accounts: 
       label,
       kind: 'resource',
       detail: type,
-      documentation: [`ARN of ${escapeMarkdown(type)}: ${code(template)}`, '', `For ${users.slice(0, 8).map(code).join(', ')}${users.length > 8 ? ` and ${users.length - 8} more` : ''}.`].join('\n'),
+      documentation: [`ARN of ${escapeMarkdown(type)}: ${code(template)}`, '', `For ${codeList(users, 8)}.`].join('\n'),
       text: snippet,
       snippet: true,
     });
@@ -104,7 +105,7 @@ export function resourceSuggestions(statement: Statement | undefined, accounts: 
     detail: starOnly.length > 0 ? `needed by ${starOnly.length} action${starOnly.length === 1 ? '' : 's'}` : 'every resource',
     documentation:
       starOnly.length > 0
-        ? `${starOnly.slice(0, 8).map(code).join(', ')}${starOnly.length > 8 ? ` and ${starOnly.length - 8} more` : ''} ${starOnly.length === 1 ? 'supports' : 'support'} no resource-level permissions: ${starOnly.length === 1 ? 'it needs' : 'they need'} \`*\`. Give such actions a statement of their own so the others keep their ARNs.`
+        ? `${codeList(starOnly, 8)} ${starOnly.length === 1 ? 'supports' : 'support'} no resource-level permissions: ${starOnly.length === 1 ? 'it needs' : 'they need'} \`*\`. Give such actions a statement of their own so the others keep their ARNs.`
         : 'Every resource. Prefer the ARNs of the resources the actions need.',
     text: '*',
   };

@@ -1,4 +1,4 @@
-import type { KindSetting, PolicyKind, Span } from '../types';
+import type { KindSetting, Span } from '../types';
 
 /** What an item is, so editors can show an icon; the LSP adapter maps these to its kinds. */
 export type CompletionKind = 'property' | 'value' | 'service' | 'action' | 'wildcard' | 'resource' | 'principal' | 'operator' | 'key' | 'snippet';
@@ -41,8 +41,3 @@ export interface CompletionOptions {
   externalId?: () => string;
 }
 
-/** The parts every provider needs: where the cursor is and what document it is in. */
-export interface CompletionRequest {
-  kind: PolicyKind;
-  options: CompletionOptions;
-}

@@ -1,5 +1,5 @@
 import { getNodePath, type Node } from 'jsonc-parser';
-import type { JsonPath } from '../jsonTree';
+import { toValue, type JsonPath } from '../jsonTree';
 import type { Draft } from './jsonEdit';
 import { appendItem, insertMember, removeEntry, renameKey, setMember } from './jsonEdit';
 
@@ -49,11 +49,11 @@ export function moveConditionEntry(draft: Draft, statement: JsonPath, from: stri
   if ((fromNode.children?.length ?? 0) === 1 && toBlock === undefined) return renameKey(draft, [...conditionPath, fromBlock], to);
   const valueNode = draft.node([...conditionPath, fromBlock, keyName]);
   if (!valueNode) return false;
-  const moved = valueOf(valueNode);
+  const moved = toValue(valueNode);
   // The target may test the key already: the values of one key are alternatives, so both sets stay.
   const targetKey = toBlock === undefined ? undefined : keyIn(draft, [...conditionPath, toBlock], key);
   const existing = targetKey === undefined ? undefined : draft.node([...conditionPath, toBlock ?? to, targetKey]);
-  const value = existing ? [...new Set([existing, valueNode].flatMap((n) => [valueOf(n)].flat()))] : moved;
+  const value = existing ? [...new Set([existing, valueNode].flatMap((n) => [toValue(n)].flat()))] : moved;
   removeEntry(draft, (fromNode.children?.length ?? 0) === 1 ? fromNode : valueNode);
   return addCondition(draft, statement, toBlock ?? to, targetKey ?? keyName, value);
 }
@@ -76,14 +76,3 @@ export function removeMemberAt(draft: Draft, keyNode: Node): boolean {
   return true;
 }
 
-/** The plain value of a node (scalars, arrays and objects of them). */
-function valueOf(node: Node): unknown {
-  switch (node.type) {
-    case 'array':
-      return (node.children ?? []).map(valueOf);
-    case 'object':
-      return Object.fromEntries((node.children ?? []).map((p) => [p.children?.[0]?.value, p.children?.[1] && valueOf(p.children[1])]));
-    default:
-      return node.value;
-  }
-}

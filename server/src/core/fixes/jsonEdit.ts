@@ -36,7 +36,7 @@ export class Draft {
   }
 
   node(path: JsonPath): Node | undefined {
-    return path.length === 0 ? this.root : nodeAtPath(this.root, path);
+    return nodeAtPath(this.root, path);
   }
 
   /** Applies edits made against the current text (any order, not overlapping). */
@@ -228,5 +228,3 @@ export function renameKey(draft: Draft, path: JsonPath, newKey: string): boolean
   draft.apply({ offset: keyNode.offset, length: keyNode.length, newText: JSON.stringify(newKey) });
   return true;
 }
-
-export { inline as inlineJson };

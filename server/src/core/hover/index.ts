@@ -4,7 +4,7 @@ import { EFFECT_DOC, VERSION_DOC } from '../completion/structure';
 import { dataFooter, describeAction, describeKey, describeOperator, describeWildcard } from '../describe';
 import { actionId, actionSupportsKey, findAction, getService, hasWildcard, lookupConditionKey, matchActions, parseActionPattern, readOperator } from '../iam';
 import { code, escapeMarkdown } from '../markdown';
-import type { JsonPath } from '../jsonTree';
+import { spanOf, type JsonPath } from '../jsonTree';
 import type { ParsedDocument } from '../parse';
 import { statementAtPath, type Statement } from '../policyModel';
 import { listedActions } from '../statementParts';
@@ -130,5 +130,5 @@ export function hover(parsed: ParsedDocument, offset: number, options: HoverOpti
   const node = findNodeAtOffset(root, offset);
   if (!node || node.type !== 'string') return undefined;
   const text = contents(node, root, options.accounts ?? new Map());
-  return text ? { contents: text, span: { offset: node.offset, length: node.length } } : undefined;
+  return text ? { contents: text, span: spanOf(node) } : undefined;
 }

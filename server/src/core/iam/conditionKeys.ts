@@ -1,4 +1,5 @@
 import { getService, hasService, servicePrefixes, servicesForKeyPrefix, unassociatedKeyPrefixes, type ActionInfo, type ConditionKeyType } from './data';
+import { actionResourceTypes } from './arn';
 import { keyDocumentedFor, UNLISTED_SERVICE_KEYS, type PatchedKey } from './dataPatches';
 import { GLOBAL_KEYS, type GlobalKeyInfo } from './globalKeys';
 import { providerForIssuer, type IdentityProvider } from './identityProviders';
@@ -178,9 +179,7 @@ const actionKeyCache = new WeakMap<ActionInfo, RegExp[]>();
 export function actionSupportsKey(action: ActionInfo, key: string): boolean {
   let patterns = actionKeyCache.get(action);
   if (!patterns) {
-    const service = getService(action.service);
-    const keys = [...action.conditionKeys];
-    for (const rt of action.resourceTypes) keys.push(...(service?.resourceTypes.get(rt.name.toLowerCase())?.conditionKeys ?? []));
+    const keys = [...action.conditionKeys, ...actionResourceTypes(action).flatMap((rt) => rt.conditionKeys)];
     patterns = keys.map(keyTemplateRegExp);
     actionKeyCache.set(action, patterns);
   }

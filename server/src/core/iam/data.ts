@@ -136,7 +136,7 @@ function expand(prefix: string, compact: CompactService): ServiceInfo {
   }
   const resourceTypes = new Map<string, ResourceTypeInfo>();
   for (const [lower, [name, arn, conditionKeys]] of Object.entries(compact.r)) {
-    resourceTypes.set(lower, { service: prefix, name, arn, conditionKeys });
+    resourceTypes.set(lower, { service: prefix, name, arn, conditionKeys: conditionKeys ?? [] });
   }
   const conditionKeys = new Map<string, ServiceKeyInfo>();
   for (const [lower, [key, type, description]] of Object.entries(compact.k)) {

@@ -1,4 +1,5 @@
 import type { ConditionKeyType } from './data';
+import { baseType } from './conditionKeys';
 import { closest } from './suggest';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
@@ -90,7 +91,7 @@ export function readOperator(text: string): OperatorReading {
  */
 export function familySuits(operator: Pick<ConditionOperator, 'family'>, keyType: ConditionKeyType, key: string): boolean {
   // A multi-valued key is compared value by value: ArrayOfARN suits Arn operators.
-  const type = keyType.startsWith('ArrayOf') ? (keyType.slice('ArrayOf'.length) as ConditionKeyType) : keyType;
+  const type = baseType(keyType);
   switch (operator.family) {
     case 'String':
       return type !== 'Date' && type !== 'Numeric' && type !== 'IPAddress';

@@ -12,6 +12,11 @@ export function hasPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text);
 }
 
+/** The first placeholder in a text (`${BucketName}`), if any. */
+export function firstPlaceholder(text: string): string | undefined {
+  return /\$\{[^{}]*\}/.exec(text)?.[0];
+}
+
 /** Whether the whole text is one placeholder (`${BucketArn}`). */
 export function isPlaceholder(text: string): boolean {
   return /^\$\{[^{}]*\}$/.test(text);

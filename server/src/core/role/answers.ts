@@ -1,5 +1,5 @@
 import { isSourceAwareService } from '../iam/confusedDeputy';
-import type { RoleAnswers, RoleProblem, TrustedEntity } from './types';
+import { isCallerType, type RoleAnswers, type RoleProblem, type TrustedEntity } from './types';
 import {
   accountIdProblem,
   branchProblem,
@@ -19,8 +19,7 @@ import {
   sessionDurationProblem,
 } from './validate';
 
-/** Entities whose principals are AWS identities: the only ones MFA and an ExternalId apply to. */
-export const isCaller = (entity: TrustedEntity) => entity.type === 'account' || entity.type === 'principal';
+export const isCaller = (entity: TrustedEntity) => isCallerType(entity.type);
 /** Entities whose trust names an OIDC provider of the role's own account. */
 const needsProviderArn = (entity: TrustedEntity) => entity.type === 'github' || entity.type === 'eks' || entity.type === 'gitlab' || entity.type === 'oidc';
 
@@ -86,10 +85,8 @@ export function shapeProblem(answers: unknown): string | undefined {
   return undefined;
 }
 
-/** Every problem with the answers that can be told without the IAM data, in the order the wizard asks. */
+/** Every problem with answers of the right shape (see `shapeProblem`) that can be told without the IAM data, in the order the wizard asks. */
 export function answerProblems(answers: RoleAnswers): RoleProblem[] {
-  const shape = shapeProblem(answers);
-  if (shape) return [{ field: 'trust', message: shape }];
   const problems: RoleProblem[] = [];
   const add = (field: RoleProblem['field'], message: string | undefined) => message !== undefined && problems.push({ field, message });
   add('name', roleNameProblem(answers.name));

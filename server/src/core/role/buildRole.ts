@@ -1,7 +1,9 @@
 import { analyze } from '../analyze';
 import { cryptoRandomBytes, randomExternalId, type RandomBytes } from '../fixes/randomId';
-import { parseDocument } from '../parse';
+import { parseDocument, type ParsedDocument } from '../parse';
 import { readPolicy } from '../policyModel';
+import { policyLength, TRUST_POLICY_MAX_LENGTH } from '../rules/policySize';
+import { splitArn } from '../iam/arn';
 import { explainTrustPolicy } from '../trust/explain';
 import type { PolicyKind } from '../types';
 import { answerProblems, shapeProblem } from './answers';
@@ -31,10 +33,11 @@ function uniqueSids(statements: StatementJson[]): StatementJson[] {
 }
 
 /** Lints a generated file as our users would: errors are our bug or an impossible answer, warnings are reported. */
-function lintFile(file: RoleFile, kind: PolicyKind): { errors: string[]; warnings: string[] } {
-  const findings = analyze(parseDocument(file.content, { allowComments: false }), { kindSetting: kind, fileName: file.name }).findings;
+function lintFile(file: RoleFile, kind: PolicyKind): { errors: string[]; warnings: string[]; parsed: ParsedDocument } {
+  const parsed = parseDocument(file.content, { allowComments: false });
+  const findings = analyze(parsed, { kindSetting: kind, fileName: file.name }).findings;
   const say = (f: (typeof findings)[number]) => `${file.name}: ${f.message} (${f.rule})`;
-  return { errors: findings.filter((f) => f.severity === 'error').map(say), warnings: findings.filter((f) => f.severity === 'warning').map(say) };
+  return { errors: findings.filter((f) => f.severity === 'error').map(say), warnings: findings.filter((f) => f.severity === 'warning').map(say), parsed };
 }
 
 /**
@@ -44,6 +47,7 @@ function lintFile(file: RoleFile, kind: PolicyKind): { errors: string[]; warning
  * come back as problems, field by field.
  */
 export function buildRole(answers: RoleAnswers, options: BuildRoleOptions = {}): RoleResult {
+  // Answers from callers we did not write are checked for shape first: everything after reads them.
   const shape = shapeProblem(answers);
   if (shape) return { ok: false, problems: [{ field: 'trust', message: shape }] };
   const problems: RoleProblem[] = answerProblems(answers);
@@ -58,7 +62,7 @@ export function buildRole(answers: RoleAnswers, options: BuildRoleOptions = {}):
   const externalId = typeof answers.externalId === 'object' ? randomExternalId(options.randomBytes ?? cryptoRandomBytes) : answers.externalId;
   const trustPolicy = policyDocument(uniqueSids(answers.trust.flatMap((entity) => trustStatements(entity, answers, account, externalId))));
   const permissionsPolicy = permissions && policyDocument(permissions.statements);
-  const trustedAccounts = [...new Set(answers.trust.flatMap((e) => (e.type === 'account' ? e.accounts : e.type === 'principal' ? e.arns.map((arn) => arn.split(':')[4]) : [])))];
+  const trustedAccounts = [...new Set(answers.trust.flatMap((e) => (e.type === 'account' ? e.accounts : e.type === 'principal' ? e.arns.map((arn) => splitArn(arn)?.account ?? '') : [])))];
   const trustedAccountPolicy =
     trustedAccounts.length > 0
       ? policyDocument([{ Sid: `Assume${answers.name.replace(/[^A-Za-z0-9]/g, '')}`, Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }])
@@ -68,17 +72,20 @@ export function buildRole(answers: RoleAnswers, options: BuildRoleOptions = {}):
   if (permissionsPolicy) files.push({ file: { name: ROLE_FILES.permissions, content: json(permissionsPolicy) }, kind: 'identity', field: 'actions' });
   if (trustedAccountPolicy) files.push({ file: { name: ROLE_FILES.trustedAccount, content: json(trustedAccountPolicy) }, kind: 'identity', field: 'trust' });
   const warnings: string[] = [...managed.warnings];
-  // IAM refuses a trust policy over 4,096 characters (whitespace not counted) whatever the quota; the linter's warning starts at the default 2,048.
-  const trustSize = JSON.stringify(trustPolicy).length;
-  if (trustSize > 4096) problems.push({ field: 'trust', message: `The trust policy has ${trustSize} characters; IAM accepts at most 4,096 (2,048 unless the quota was raised): trust fewer principals.` });
-  for (const { file, kind, field } of files) {
+  // IAM refuses a trust policy over 4,096 characters whatever the quota; the linter's policy-size warning starts at the default 2,048.
+  const trustSize = policyLength(files[0].file.content);
+  if (trustSize > TRUST_POLICY_MAX_LENGTH) {
+    problems.push({ field: 'trust', message: `The trust policy has ${trustSize} characters; IAM accepts at most 4,096 (2,048 unless the quota was raised): trust fewer principals.` });
+  }
+  const parsed = files.map(({ file, kind, field }) => {
     const lint = lintFile(file, kind);
     problems.push(...lint.errors.map((message) => ({ field, message })));
     warnings.push(...lint.warnings);
-  }
+    return lint.parsed;
+  });
   if (problems.length > 0) return { ok: false, problems };
 
-  const trustRoot = parseDocument(files[0].file.content, { allowComments: false }).root;
+  const trustRoot = parsed[0].root;
   const who = trustRoot?.type === 'object' ? explainTrustPolicy(readPolicy(trustRoot)).map((s) => s.summary) : [];
   const role: RoleDefinition = { name: answers.name, trustPolicy, permissionsPolicy, managedPolicyArns: managed.arns, maxSessionDuration: answers.maxSessionDuration };
   const readme = roleReadme({ answers, role, roleArn, externalId, trustedAccounts, who });

@@ -1,6 +1,5 @@
 /** The role builder behind the wizard and `iam-policy new-role`. */
 export { buildRole, type BuildRoleOptions } from './buildRole';
-export { answerProblems } from './answers';
 export { parseTrustSpec } from './spec';
 export * as roleChecks from './validate';
 export * from './types';

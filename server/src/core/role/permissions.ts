@@ -1,4 +1,4 @@
-import { actionResourceTypes, hasWildcard, matchActions, parseActionPattern, suggestActions, suggestServices, hasService, arnProblem } from '../iam';
+import { actionResourceTypes, arnProblem, firstPlaceholder, hasService, hasWildcard, matchActions, parseActionPattern, suggestActions, suggestServices } from '../iam';
 import { findManagedPolicy, suggestManagedPolicies } from '../iam/managedPolicies';
 import { actionFitsResource } from '../rules/resourceMismatch';
 import { oneOrMany, type StatementJson } from './trust';
@@ -73,10 +73,13 @@ function formats(action: string): string {
 export function permissionStatements(actions: readonly string[], resourceTexts: readonly string[]): { statements: StatementJson[]; problems: RoleProblem[] } {
   const problems: RoleProblem[] = [];
   const resources = [...new Set(resourceTexts.map((r) => r.trim()))];
+  const malformed = new Set<string>();
   for (const resource of resources) {
-    const placeholder = /\$\{[^{}]*\}/.exec(resource)?.[0];
+    const placeholder = firstPlaceholder(resource);
     const problem = placeholder ? `replace ${placeholder} with the real value.` : resource === '*' ? undefined : arnProblem(resource);
-    if (problem) problems.push({ field: 'resources', message: `${resource}: ${problem}` });
+    if (!problem) continue;
+    malformed.add(resource);
+    problems.push({ field: 'resources', message: `${resource}: ${problem}` });
   }
   const named = resources.filter((r) => r !== '*');
   const groups = new Map<string, { actions: string[]; resources: string[] }>();
@@ -103,7 +106,7 @@ export function permissionStatements(actions: readonly string[], resourceTexts: 
   // Once an action is unknown, a resource meant for it looks unused: say only what is wrong first.
   const actionsKnown = !problems.some((p) => p.field === 'actions');
   for (const resource of resources) {
-    if (actionsKnown && !used.has(resource) && !problems.some((p) => p.message.startsWith(`${resource}:`))) {
+    if (actionsKnown && !used.has(resource) && !malformed.has(resource)) {
       problems.push({ field: 'resources', message: `None of the actions applies to ${resource}: remove it, or add the actions meant for it.` });
     }
   }

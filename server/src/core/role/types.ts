@@ -38,6 +38,9 @@ export type TrustedEntity =
 
 export type TrustedEntityType = TrustedEntity['type'];
 
+/** Entities whose principals are AWS identities: the only ones MFA and an ExternalId apply to. */
+export const isCallerType = (type: TrustedEntityType | undefined) => type === 'account' || type === 'principal';
+
 /** A problem with an answer: the field it belongs to (for the wizard's step) and what to change. */
 export interface RoleProblem {
   field: RoleField;

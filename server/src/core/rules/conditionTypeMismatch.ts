@@ -1,7 +1,8 @@
 import type { Node } from 'jsonc-parser';
 import { baseType, familySuits, hasPlaceholder, type ConditionKeyType, type ConditionOperator } from '../iam';
 import { conditionsOf } from '../statementParts';
-import { isBoolText, isDateText, isIpText, isNumberText, knownKeyType, lookupKey, scalarText } from './conditionValues';
+import { scalarText } from '../jsonTree';
+import { isBoolText, isDateText, isIpText, isNumberText, knownKeyType, lookupKey } from './conditionValues';
 import type { Rule } from './rule';
 
 /** The operator family a key type calls for, to name it in messages. */
@@ -62,8 +63,7 @@ do not know are not judged.`,
       for (const entry of conditionsOf(statement)) {
         if (!('operator' in entry.reading)) continue;
         const { operator } = entry.reading;
-        const lookup = lookupKey(entry.key);
-        const keyType = lookup ? knownKeyType(lookup) : undefined;
+        const keyType = knownKeyType(lookupKey(entry.key));
         if (!keyType) continue;
         const type = baseType(keyType);
         if (!familySuits(operator, type, entry.key)) {

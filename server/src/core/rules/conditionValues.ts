@@ -1,20 +1,14 @@
-import type { Node } from 'jsonc-parser';
 import { hasPlaceholder, isPlaceholder, lookupConditionKey, type ConditionKeyType, type KeyLookup } from '../iam';
 
 /** Shared by the condition rules: how values and keys of a Condition block read. */
 
-/** The text of a scalar value node: strings as they are, numbers and booleans as JSON writes them. */
-export function scalarText(node: Node): string | undefined {
-  if (node.type === 'string' && typeof node.value === 'string') return node.value;
-  if (node.type === 'number' || node.type === 'boolean') return String(node.value);
-  return undefined;
-}
 
 /**
  * The type of a key when we know it for sure: global and service keys, and the claims of identity
  * providers we know. Claims of other OIDC issuers are a guess ('String'), so they give undefined.
  */
-export function knownKeyType(lookup: KeyLookup): ConditionKeyType | undefined {
+export function knownKeyType(lookup: KeyLookup | undefined): ConditionKeyType | undefined {
+  if (!lookup) return undefined;
   if (lookup.status === 'global' || lookup.status === 'service') return lookup.type;
   if (lookup.status === 'claim' && lookup.provider) return lookup.type;
   return undefined;

@@ -23,8 +23,7 @@ request without the key, which is rarely what was meant either. Multi-valued key
     for (const statement of policy?.statements ?? []) {
       for (const entry of conditionsOf(statement)) {
         if (!('operator' in entry.reading) || entry.reading.operator.setOperator !== 'ForAllValues') continue;
-        const lookup = lookupKey(entry.key);
-        const type = lookup ? knownKeyType(lookup) : undefined;
+        const type = knownKeyType(lookupKey(entry.key));
         if (!type || isMultiValued(type)) continue;
         const plain = entry.operatorText.slice(entry.operatorText.indexOf(':') + 1);
         const consequence =

@@ -1,6 +1,6 @@
 import { operatorName } from '../iam';
 import { conditionsOf } from '../statementParts';
-import { scalarText } from './conditionValues';
+import { scalarText } from '../jsonTree';
 import type { Rule } from './rule';
 
 export const mfaIfExists: Rule = {

@@ -1,6 +1,9 @@
 import type { PolicyKind } from '../types';
 import type { Rule } from './rule';
 
+/** What IAM accepts for a role trust policy once the quota is raised: no trust policy may be longer. */
+export const TRUST_POLICY_MAX_LENGTH = 4096;
+
 /** IAM quotas in characters, whitespace not counted (IAM-NOTES.md). */
 const LIMITS: Record<PolicyKind, { limit: number; what: string }> = {
   trust: { limit: 2048, what: 'a role trust policy (2,048 characters unless the quota was raised, at most 4,096)' },

@@ -2,6 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { isAllWildcards, splitArn } from '../iam';
 import type { Statement } from '../policyModel';
 import { conditionsOf, principalsOf, type ConditionEntry } from '../statementParts';
+import { entryValues, positiveOperator } from '../trust/conditions';
 import type { Rule } from './rule';
 
 /**
@@ -62,12 +63,10 @@ function admitsAnyone(key: string, value: string): boolean {
 
 /** Whether a condition entry limits the caller: a positive test of a narrowing key with a narrowing value. */
 function narrows(entry: ConditionEntry): boolean {
-  if (!NARROWING_KEYS.has(entry.key.toLowerCase()) || !('operator' in entry.reading)) return false;
-  const operator = entry.reading.operator;
-  // Negated operators, IfExists and ForAllValues: are all true when the key is absent, so they admit outsiders.
-  if (operator.negated || operator.ifExists || operator.setOperator === 'ForAllValues') return false;
-  if (operator.family === 'Null' || operator.family === 'Bool') return false;
-  const values = entry.values.map((v) => String(v.value));
+  // positiveOperator: negated operators, IfExists and ForAllValues: are all true when the key is absent, so they admit outsiders.
+  const operator = positiveOperator(entry);
+  if (!NARROWING_KEYS.has(entry.key.toLowerCase()) || !operator || operator.family === 'Bool') return false;
+  const values = entryValues(entry);
   // The values of one key are ORed: the loosest one decides.
   return values.length > 0 && !values.some((v) => admitsAnyone(entry.key.toLowerCase(), v));
 }

@@ -17,7 +17,10 @@ function coveringValues(values: readonly ActionValue[]): (ActionValue | undefine
     if (!firstByText.has(lower)) firstByText.set(lower, index);
     if (!hasWildcard(value.text)) return;
     const service = serviceOf(lower);
-    wildcardsByService.set(service, [...(wildcardsByService.get(service) ?? []), index]);
+    // Pushed, not copied: a policy may list thousands of wildcards.
+    const indexes = wildcardsByService.get(service);
+    if (indexes) indexes.push(index);
+    else wildcardsByService.set(service, [index]);
   });
   const anyService = wildcardsByService.get(ANY_SERVICE) ?? [];
   return values.map((value, index) => {

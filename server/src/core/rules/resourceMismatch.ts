@@ -48,7 +48,9 @@ function readGrants(texts: readonly string[]): Grants | undefined {
   for (const template of new Set([...named.keys(), ...unnamed])) {
     const service = splitArn(template)?.service.toLowerCase() ?? '';
     const key = hasPlaceholder(service) ? '' : service;
-    byService.set(key, [...(byService.get(key) ?? []), template]);
+    const templates = byService.get(key);
+    if (templates) templates.push(template);
+    else byService.set(key, [template]);
   }
   return { actions: [...actions.values()], named, byService, starOnly };
 }

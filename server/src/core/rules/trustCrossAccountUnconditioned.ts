@@ -33,11 +33,12 @@ wildcards. A Deny statement for every principal that tests the same keys negativ
 }
 \`\`\``,
   check({ policy, report }) {
-    const policyGuards = denyGuards(policy);
+    // A Deny that guards every principal already narrows each account.
+    if (denyGuards(policy).size > 0) return;
     for (const statement of policy?.statements ?? []) {
       if (statement.effect !== 'Allow' || !statementTrustActions(statement)?.has('sts:AssumeRole')) continue;
       const accounts = trustedPrincipals(statement).filter((p): p is Extract<TrustedPrincipal, { type: 'account' }> => p.type === 'account');
-      if (accounts.length === 0 || policyGuards.size > 0 || statementGuards(statement).size > 0) continue;
+      if (accounts.length === 0 || statementGuards(statement).size > 0) continue;
       for (const principal of accounts) {
         report(
           principal.node,

@@ -1,7 +1,7 @@
 import { hasPlaceholder, hasWildcard, operatorName } from '../iam';
 import { externalIdProblem } from '../iam/externalId';
 import { conditionsOf } from '../statementParts';
-import { scalarText } from './conditionValues';
+import { scalarText } from '../jsonTree';
 import type { Rule } from './rule';
 
 /** Why an ExternalId value is weak, if it is; `${...}` values are filled in elsewhere and not judged. */

@@ -1,6 +1,6 @@
 import { fillIns } from '../iam';
 import { conditionsOf } from '../statementParts';
-import { scalarText } from './conditionValues';
+import { scalarText } from '../jsonTree';
 import type { Rule } from './rule';
 
 /** Keys our quick fixes fill in with placeholders (claims are `<issuer>:sub`, `<issuer>:aud`, ...). */

@@ -1,8 +1,8 @@
 import { hasWildcard, isAllWildcards, replacePlaceholders, splitArn } from '../iam';
 import type { ConditionOperator } from '../iam';
+import { scalarText } from '../jsonTree';
 import type { PolicyModel, Statement } from '../policyModel';
 import { conditionsOf, type ConditionEntry } from '../statementParts';
-import { scalarText } from '../rules/conditionValues';
 import { statementTrustActions } from './actions';
 import { trustedPrincipals } from './principals';
 
@@ -40,7 +40,7 @@ export function entryValues(entry: ConditionEntry): string[] {
  * pinned account and wildcards elsewhere (`arn:aws:logs:*:111122223333:*`) narrows. Placeholders
  * (`${AWS::AccountId}`) are specific values we cannot see, never open.
  */
-export function isOpenValue(value: string, wildcards: boolean): boolean {
+function isOpenValue(value: string, wildcards: boolean): boolean {
   if (!wildcards) return false;
   const text = replacePlaceholders(value, 'x');
   if (!hasWildcard(text)) return false;
@@ -54,7 +54,7 @@ export function isOpenValue(value: string, wildcards: boolean): boolean {
 }
 
 /** Whether a pattern has no literal part beyond the syntax of what it matches. */
-export function onlySyntax(text: string): boolean {
+function onlySyntax(text: string): boolean {
   const literal = text
     .replace(/[*?]/g, '')
     .replace(/^arn:/, '')

@@ -1,10 +1,10 @@
 import { isSourceAwareService } from '../iam';
-import { findProperty, stringValue } from '../jsonTree';
+import { findProperty, spanOf, stringValue } from '../jsonTree';
 import { element, type PolicyModel, type Statement } from '../policyModel';
 import { conditionsOf, principalsOf, type ConditionEntry } from '../statementParts';
 import type { Span } from '../types';
 import { ASSUME_ACTION, grantsAssume, statementTrustActions, type TrustAction } from './actions';
-import { entryValues, guardOf, positiveOperator, type Guard } from './conditions';
+import { entryValues, guardOf, positiveOperator, statementGuards, type Guard } from './conditions';
 import { audienceClaim, claimEntries, type OidcPrincipal } from './federation';
 import { assumeFamily, trustedPrincipals, type TrustedPrincipal } from './principals';
 import { subjectWords } from './subjectWords';
@@ -46,7 +46,7 @@ export function explainTrustPolicy(policy: PolicyModel): StatementExplanation[] 
     result.push({
       index: statement.index,
       sid,
-      span: { offset: statement.node.offset, length: statement.node.length },
+      span: spanOf(statement.node),
       principalSpan: principalMember(statement),
       effect: statement.effect,
       summary,
@@ -70,7 +70,7 @@ function missingActionNote(statement: Statement, actions: string[]): string {
 
 function principalMember(statement: Statement): Span | undefined {
   const property = findProperty(statement.node, 'Principal') ?? findProperty(statement.node, 'NotPrincipal');
-  return property && { offset: property.offset, length: property.length };
+  return property && spanOf(property);
 }
 
 /** "with MFA" and "with MFA in the last 60 minutes" say one thing. */
@@ -139,7 +139,7 @@ function describePrincipal(statement: Statement, principal: TrustedPrincipal, us
       const words = Object.hasOwn(SERVICE_WORDS, principal.service) ? SERVICE_WORDS[principal.service] : `the service ${principal.service}`;
       const named = words.startsWith('the service') ? words : `${words} (${principal.service})`;
       if (!isSourceAwareService(principal.service)) return `${named} given this role`;
-      const source = conditionsOf(statement).some((e) => guardOf(e) === 'source');
+      const source = statementGuards(statement).has('source');
       return source ? named : `${named} acting for any account's resources`;
     }
     case 'oidc':
@@ -273,7 +273,7 @@ const VERBS: Readonly<Record<string, string>> = {
 };
 
 /** One condition entry in words: a guard ("with MFA") or the test itself. */
-export function conditionPhrase(entry: ConditionEntry): string {
+function conditionPhrase(entry: ConditionEntry): string {
   const values = entryValues(entry);
   const guard = guardOf(entry);
   const key = entry.key.toLowerCase();

@@ -18,8 +18,6 @@ export type TrustedPrincipal = { node: Node; text: string } & (
   | { type: 'canonical-user' }
 );
 
-export type TrustedPrincipalType = TrustedPrincipal['type'];
-
 /** A field of an ARN: no colon, but a CloudFormation reference may hold some (`${AWS::AccountId}`). */
 const FIELD = String.raw`(?:\$\{[^{}]*\}|[^:])+`;
 const ACCOUNT_ROOT = new RegExp(String.raw`^arn:${FIELD}:iam::(${FIELD}):root$`);
@@ -45,10 +43,7 @@ function readFederated(node: Node, text: string): TrustedPrincipal | undefined {
   const federated = providerForFederated(text);
   const saml = /^arn:[^:]+:iam::([^:]*):saml-provider\/(.+)$/.exec(text);
   if (saml) return { node, text, type: 'saml', account: saml[1], name: saml[2] };
-  if (federated) return { node, text, type: 'oidc', issuer: federated.issuer, provider: federated.provider };
-  // A well-formed provider we know nothing about (or a CloudFormation reference): still an OIDC principal.
-  const oidc = /^arn:[^:]+:iam::[^:]*:oidc-provider\/(.+)$/.exec(text);
-  return oidc ? { node, text, type: 'oidc', issuer: oidc[1], provider: undefined } : undefined;
+  return federated && { node, text, type: 'oidc', issuer: federated.issuer, provider: federated.provider };
 }
 
 /**
