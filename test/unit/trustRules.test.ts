@@ -600,3 +600,21 @@ describe('review regressions: verdicts that were wrong once', () => {
     assert.equal(of('trust-cross-account-unconditioned', text)[0]?.data?.account, '${AWS::AccountId}');
   });
 });
+
+describe('provider ARNs written with CloudFormation references (!Sub)', () => {
+  it('reads an OIDC provider in ${AWS::AccountId} as the provider it names: a GitHub trust without sub is reported', () => {
+    const provider = `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${GITHUB}`;
+    const text = policy([allow({ Federated: provider }, 'sts:AssumeRoleWithWebIdentity')]);
+    assert.deepEqual(trustFindings(text).map(([rule]) => rule).sort(), ['trust-oidc-missing-aud', 'trust-oidc-missing-sub']);
+  });
+
+  it('reads a SAML provider in ${AWS::AccountId} as SAML: no SAML:aud is reported', () => {
+    const text = policy([allow({ Federated: 'arn:aws:iam::${AWS::AccountId}:saml-provider/Okta' }, 'sts:AssumeRoleWithSAML')]);
+    assert.deepEqual(trustFindings(text).map(([rule]) => rule), ['trust-saml-missing-aud']);
+  });
+
+  it('answers at once on a principal of many references that does not match (no exponential backtracking)', { timeout: 10_000 }, () => {
+    const text = policy([allow({ AWS: `arn:aws:iam::${'${a}'.repeat(60)}:rooX`, Federated: `arn:aws:iam::${'${a}'.repeat(60)}:oidc-providerX` }, 'sts:AssumeRole')]);
+    assert.ok(Array.isArray(lint(text, trust).findings));
+  });
+});

@@ -1,4 +1,9 @@
 import type { ConditionKeyType } from './data';
+import { ARN_FIELD } from './placeholders';
+
+// The account may be a CloudFormation reference (`${AWS::AccountId}`), as in templates' `!Sub` trust policies.
+const OIDC_PROVIDER = new RegExp(String.raw`^arn:${ARN_FIELD}:iam::(?:${ARN_FIELD})?:oidc-provider\/(.+)$`);
+const SAML_PROVIDER = new RegExp(String.raw`^arn:${ARN_FIELD}:iam::(?:${ARN_FIELD})?:saml-provider\/.+$`);
 
 /** A claim of a web identity or SAML token that trust policies can test as `<issuer>:<claim>`. */
 export interface ClaimInfo {
@@ -150,9 +155,9 @@ export function providerForIssuer(issuer: string): IdentityProvider | undefined 
  * a SAML provider ARN, or a web identity host (`cognito-identity.amazonaws.com`).
  */
 export function providerForFederated(principal: string): { issuer: string; provider: IdentityProvider | undefined } | undefined {
-  const oidc = /^arn:[^:]+:iam::[^:]*:oidc-provider\/(.+)$/.exec(principal);
+  const oidc = OIDC_PROVIDER.exec(principal);
   if (oidc) return { issuer: oidc[1], provider: providerForIssuer(oidc[1]) };
-  if (/^arn:[^:]+:iam::[^:]*:saml-provider\/.+$/.test(principal)) return { issuer: 'saml', provider: providerForIssuer('saml') };
+  if (SAML_PROVIDER.test(principal)) return { issuer: 'saml', provider: providerForIssuer('saml') };
   const host = providerForIssuer(principal);
   return host ? { issuer: principal, provider: host } : undefined;
 }

@@ -6,7 +6,7 @@ export { appliesToEveryTypeOfService, extraResourceTemplates } from './dataPatch
 export { GLOBAL_KEYS, type GlobalKeyInfo } from './globalKeys';
 export { IDENTITY_PROVIDERS, providerForFederated, providerForIssuer, type ClaimInfo, type IdentityProvider, type ProviderId } from './identityProviders';
 export { PARTITIONS, actionResourceTypes, arnMatchesTemplate, arnProblem, splitArn, type ArnParts } from './arn';
-export { FILL_IN_ORGANIZATION_ID, FILL_IN_WORDS, fillIns, firstPlaceholder, hasPlaceholder, isPlaceholder, replacePlaceholders, withoutPlaceholders } from './placeholders';
+export { ARN_FIELD, FILL_IN_ORGANIZATION_ID, FILL_IN_WORDS, fillIns, firstPlaceholder, hasPlaceholder, isPlaceholder, replacePlaceholders, withoutPlaceholders } from './placeholders';
 export { BASE_OPERATORS, familySuits, operatorName, readOperator, type ConditionOperator, type OperatorFamily, type OperatorReading } from './operators';
 export { PRINCIPAL_KEYS, principalProblem } from './principals';
 export { closest, editDistance } from './suggest';

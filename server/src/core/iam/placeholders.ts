@@ -12,6 +12,14 @@ export function hasPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text);
 }
 
+/**
+ * A field of an ARN in a pattern: no colon, but a CloudFormation reference may hold some
+ * (`arn:${AWS::Partition}:iam::${AWS::AccountId}:...`). A `$` is only ever the start of a
+ * reference: were it also a plain character, `${a}${a}...` could be split 2^n ways and a failing
+ * match would take minutes.
+ */
+export const ARN_FIELD = String.raw`(?:\$\{[^{}]*\}|[^:$])+`;
+
 /** The first placeholder in a text (`${BucketName}`), if any. */
 export function firstPlaceholder(text: string): string | undefined {
   return /\$\{[^{}]*\}/.exec(text)?.[0];

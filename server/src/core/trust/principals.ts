@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { hasPlaceholder, isPlaceholder, principalProblem, providerForFederated, providerForIssuer, type IdentityProvider } from '../iam';
+import { ARN_FIELD, hasPlaceholder, isPlaceholder, principalProblem, providerForFederated, providerForIssuer, type IdentityProvider } from '../iam';
 import type { Statement } from '../policyModel';
 import { conditionsOf, principalsOf } from '../statementParts';
 import { statementTrustActions } from './actions';
@@ -18,10 +18,9 @@ export type TrustedPrincipal = { node: Node; text: string } & (
   | { type: 'canonical-user' }
 );
 
-/** A field of an ARN: no colon, but a CloudFormation reference may hold some (`${AWS::AccountId}`). */
-const FIELD = String.raw`(?:\$\{[^{}]*\}|[^:])+`;
-const ACCOUNT_ROOT = new RegExp(String.raw`^arn:${FIELD}:iam::(${FIELD}):root$`);
-const IAM_ENTITY = new RegExp(String.raw`^arn:${FIELD}:(iam|sts)::(${FIELD}):(user|role|assumed-role|federated-user)\/(.+)$`);
+const SAML_PROVIDER = new RegExp(String.raw`^arn:${ARN_FIELD}:iam::(${ARN_FIELD}|):saml-provider\/(.+)$`);
+const ACCOUNT_ROOT = new RegExp(String.raw`^arn:${ARN_FIELD}:iam::(${ARN_FIELD}):root$`);
+const IAM_ENTITY = new RegExp(String.raw`^arn:${ARN_FIELD}:(iam|sts)::(${ARN_FIELD}):(user|role|assumed-role|federated-user)\/(.+)$`);
 
 function readAws(node: Node, text: string): TrustedPrincipal {
   if (text === '*') return { node, text, type: 'everyone' };
@@ -41,7 +40,7 @@ function readAws(node: Node, text: string): TrustedPrincipal {
 
 function readFederated(node: Node, text: string): TrustedPrincipal | undefined {
   const federated = providerForFederated(text);
-  const saml = /^arn:[^:]+:iam::([^:]*):saml-provider\/(.+)$/.exec(text);
+  const saml = SAML_PROVIDER.exec(text);
   if (saml) return { node, text, type: 'saml', account: saml[1], name: saml[2] };
   return federated && { node, text, type: 'oidc', issuer: federated.issuer, provider: federated.provider };
 }
