@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { createPolicyService, RULES, type SeverityOverride } from '../server/src/core';
 import { LspClient, PULL_CAPABILITIES } from '../test/lsp/client';
 import { EDITING_CASES, inProcess, overStdio } from './benchEditing';
+import { graphFigures, GRAPH_ACCOUNTS, GRAPH_FILES, GRAPH_ROLES } from './benchGraph';
 import { managedPolicies, type ManagedPolicy } from '../test/support/managedPolicies';
 
 const { values: flags } = parseArgs({ options: { json: { type: 'boolean' }, 'by-rule': { type: 'boolean' } } });
@@ -268,7 +269,20 @@ async function editingFigures(): Promise<void> {
   }
 }
 
-serverFigures().then(editingFigures).then(
+/** The trust graph of a generated 500-file workspace: model, layout, and the server's first view. */
+async function trustGraphFigures(): Promise<void> {
+  progress(`trust graph of ${GRAPH_FILES} files (${GRAPH_ROLES} roles, ${GRAPH_ACCOUNTS} accounts)`);
+  const figures = await graphFigures();
+  const size = `${figures.nodes} nodes, ${figures.edges} edges`;
+  add({ name: `graph: read ${GRAPH_FILES} files' facts`, unit: 'ms', value: figures.facts, note: 'parse + analyse each file (the workspace scan does this once)' });
+  add({ name: 'graph: model from the facts', unit: 'ms', value: figures.build, note: size });
+  add({ name: 'graph: model, files included', unit: 'ms', value: figures.facts + figures.build, target: 1000, targetOf: 'value' });
+  add({ name: 'graph: layout (elkjs)', unit: 'ms', value: figures.layout, target: 2000, targetOf: 'value', note: 'after look-alike grouping, as the panel draws it' });
+  add({ name: 'graph: server start and workspace scan', unit: 'ms', value: figures.serverScan, note: 'at activation, in the background' });
+  add({ name: 'graph: opening the panel (first view)', unit: 'ms', value: figures.serverView, target: 3000, targetOf: 'value', note: 'build + first layout (loads elkjs) + 1 MB over stdio' });
+}
+
+serverFigures().then(editingFigures).then(trustGraphFigures).then(
   () => process.stdout.write(flags.json ? `${JSON.stringify({ node: process.version, platform: platform(), cpus: availableParallelism(), figures }, roundNumbers, 2)}\n` : table()),
   (error: unknown) => {
     process.stderr.write(`bench: the server figures failed: ${error instanceof Error ? error.message : String(error)}\n`);

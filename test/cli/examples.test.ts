@@ -38,6 +38,8 @@ const SEEDED: Record<string, Spot[]> = {
   'github-deploy-any-repo-trust.json': [['trust-oidc-missing-aud', 7, 21, 7, 98], ['trust-action-principal-mismatch', 9, 16, 9, 32], ['trust-oidc-wildcard-sub', 12, 53, 12, 73]],
   // the vendor's account root with no ExternalId
   'vendor-access-trust.json': [['trust-cross-account-unconditioned', 7, 15, 7, 47]],
+  // `"*"` as the AWS principal of a trust policy: anyone can assume the role (line 7)
+  'open-to-everyone-role-trust.json': [['public-principal', 7, 15, 7, 18]],
   // the comma after the last property, line 7
   'trailing-comma.json': [['json-syntax', 7, 57, 7, 58]],
 };
@@ -46,6 +48,7 @@ const KINDS: Record<string, string> = {
   'examples/auditors-account/auditors-group-policy.json': 'identity',
   'examples/ci/github-actions-deploy-role-trust.json': 'trust',
   'examples/client-account/security-audit-role-trust.json': 'trust',
+  'examples/client-account/monitoring-vendor-role-trust.json': 'trust',
   'examples/developer/lambda-developer-policy.json': 'identity',
   'examples/eks/irsa-role-trust.json': 'trust',
   'examples/shared-data/bucket-policy.json': 'resource',

@@ -67,6 +67,8 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly documentKinds: DocumentKindParams[] = [];
   readonly logs: LogMessageParams[] = [];
+  /** One entry per iamPolicy/trustGraphChanged notification. */
+  readonly graphChanges: null[] = [];
   configurationRequests = 0;
   refreshRequests = 0;
   stderr = '';
@@ -82,6 +84,7 @@ export class LspClient {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.record('diagnostics', this.published, params));
     this.connection.onNotification('iamPolicy/documentKind', (params: DocumentKindParams) => this.record('kind', this.documentKinds, params));
     this.connection.onNotification(LogMessageNotification.type, (params) => this.record('log', this.logs, params));
+    this.connection.onNotification('iamPolicy/trustGraphChanged', () => this.record('graph', this.graphChanges, null));
     this.connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests++;
       return params.items.map((item) => (item.section === 'iamPolicy' ? this.settings : null));
@@ -155,6 +158,11 @@ export class LspClient {
 
   nextDocumentKind(uri: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<DocumentKindParams> {
     return this.waitFor<DocumentKindParams>('kind', (p) => p.uri === uri, timeoutMs, `the document kind of ${uri}`);
+  }
+
+  /** The next iamPolicy/trustGraphChanged (call before the action that triggers it). */
+  nextGraphChange(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<null> {
+    return this.waitFor<null>('graph', () => true, timeoutMs, 'iamPolicy/trustGraphChanged');
   }
 
   nextRefresh(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {

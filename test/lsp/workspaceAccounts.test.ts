@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createPolicyService } from '../../server/src/core';
-import { WorkspaceAccounts } from '../../server/src/lsp/workspaceAccounts';
+import { WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
 
 const trustOf = (account: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }] });
 
@@ -27,19 +27,19 @@ describe('workspace accounts', () => {
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('reads policies only, outside dependency and hidden folders, and not oversized files', async () => {
-    const accounts = new WorkspaceAccounts(createPolicyService(), [root]);
+    const accounts = new WorkspaceIndex(createPolicyService(), [root]);
     await accounts.start();
-    assert.deepEqual(accounts.all(), ['111122223333', '444455556666']);
+    assert.deepEqual(accounts.accounts(), ['111122223333', '444455556666']);
   });
 
   it('follows changes: a changed file, a file in a skipped folder (ignored), a deleted folder', async () => {
-    const accounts = new WorkspaceAccounts(createPolicyService(), [root]);
+    const accounts = new WorkspaceIndex(createPolicyService(), [root]);
     await accounts.start();
     writeFileSync(join(root, 'roles', 'b-trust.json'), trustOf('222233334444'));
     await accounts.update(pathToFileURL(join(root, 'roles', 'b-trust.json')).href, false);
     await accounts.update(pathToFileURL(join(root, 'node_modules', 'dep', 'c-trust.json')).href, false);
-    assert.deepEqual(accounts.all(), ['111122223333', '222233334444']);
+    assert.deepEqual(accounts.accounts(), ['111122223333', '222233334444']);
     await accounts.update(pathToFileURL(join(root, 'roles')).href, true);
-    assert.deepEqual(accounts.all(), []);
+    assert.deepEqual(accounts.accounts(), []);
   });
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { KindSetting } from '../core';
 import type { ConfigChoice } from './config';
+import { parseGraphArgs, type GraphArgs } from './graph';
 import { parseNewRoleArgs, type NewRoleArgs } from './newRole';
 import { UsageError } from './usageError';
 
@@ -18,16 +19,19 @@ export type Command =
   | { name: 'lint'; args: LintArgs }
   | { name: 'explain'; args: LintArgs }
   | { name: 'new-role'; args: NewRoleArgs }
-  | { name: 'help'; topic?: 'new-role' }
+  | { name: 'graph'; args: GraphArgs }
+  | { name: 'help'; topic?: 'new-role' | 'graph' }
   | { name: 'version' };
 
 
 export const USAGE = `Usage: iam-policy lint [options] <files or folders...>
        iam-policy explain [--format text|json] [--kind ...] <files or folders...>
        iam-policy new-role --name NAME --trust SPEC [...] --out DIR   (see iam-policy new-role --help)
+       iam-policy graph [--format json|mermaid|dot|svg] [--account ID] <files or folders...>
 
 lint     Lints AWS IAM policies (trust, identity and resource policies) in JSON files, offline.
 new-role Writes a role's trust policy, permissions and the commands to create and use it.
+graph    Draws who can assume which role across the files (see iam-policy graph --help).
 explain  Says in plain words who can assume each role, statement by statement, for the trust
          policies among the files (exit code 0 unless a file cannot be read).
 Folders are searched for *.json files (node_modules and .git are skipped); JSON files that
@@ -67,6 +71,10 @@ const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 const KINDS: readonly string[] = ['auto', 'trust', 'identity', 'resource'];
 
 export function parseCommandLine(argv: readonly string[]): Command {
+  if (argv[0] === 'graph') {
+    const args = parseGraphArgs(argv.slice(1));
+    return args === 'help' ? { name: 'help', topic: 'graph' } : { name: 'graph', args };
+  }
   if (argv[0] === 'new-role') {
     return argv.includes('--help') || argv.includes('-h') ? { name: 'help', topic: 'new-role' } : { name: 'new-role', args: parseNewRoleArgs(argv.slice(1)) };
   }
@@ -94,7 +102,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.version) return { name: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('missing command: try "iam-policy lint <files or folders...>"');
-  if (command !== 'lint' && command !== 'explain') throw new UsageError(`unknown command "${command}": the commands are "lint", "explain" and "new-role"`);
+  if (command !== 'lint' && command !== 'explain') throw new UsageError(`unknown command "${command}": the commands are "lint", "explain", "new-role" and "graph"`);
   if (paths.length === 0) throw new UsageError(`no files or folders to ${command}`);
   const format = values.format ?? 'text';
   const formats = command === 'lint' ? FORMATS : ['text', 'json'];

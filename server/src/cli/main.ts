@@ -8,14 +8,15 @@ import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { countBySeverity, lintFiles } from './lint';
+import { GRAPH_USAGE, runGraph } from './graph';
 import { NEW_ROLE_USAGE, newRole } from './newRole';
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 errors or too many warnings, 2 usage or I/O. */
-export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   try {
     const command = parseCommandLine(argv);
     if (command.name === 'help') {
-      out(command.topic === 'new-role' ? NEW_ROLE_USAGE : USAGE);
+      out(command.topic === 'new-role' ? NEW_ROLE_USAGE : command.topic === 'graph' ? GRAPH_USAGE : USAGE);
       return 0;
     }
     if (command.name === 'version') {
@@ -24,6 +25,8 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
     }
     if (command.name === 'explain') return explain(command.args, out);
     if (command.name === 'new-role') return newRole(command.args, out, err);
+    // The only asynchronous command: the layout engine answers with a promise.
+    if (command.name === 'graph') return await runGraph(command.args, out);
     return lint(command.args, out);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
@@ -61,8 +64,16 @@ function lint(args: LintArgs, out: (text: string) => void): number {
   return counts.error > 0 || tooManyWarnings ? 1 : 0;
 }
 
-process.exitCode = main(
+// `iam-policy graph ... | head`: a reader that stops early is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
+void main(
   process.argv.slice(2),
   (text) => process.stdout.write(text),
   (text) => process.stderr.write(text),
-);
+).then((code) => {
+  process.exitCode = code;
+});

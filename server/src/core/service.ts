@@ -6,6 +6,7 @@ import { hover, type HoverOptions, type HoverResult } from './hover';
 import { readPolicy } from './policyModel';
 import { explainTrustPolicy, type StatementExplanation } from './trust/explain';
 import { quickFixes } from './fixes';
+import { readFacts, type FileFacts } from './graph';
 import { parseDocument, type ParsedDocument, type ParseOptions } from './parse';
 import { RULES } from './rules';
 import type { PolicyKind } from './types';
@@ -27,6 +28,8 @@ export interface PolicyService {
   complete(parsed: ParsedDocument, offset: number, options?: CompletionOptions): CompletionList | undefined;
   /** The account ids a policy names (none when the document is not a policy), for completion across files. */
   accounts(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): string[];
+  /** What a file adds to the trust graph (`buildTrustGraph` joins the files). */
+  graphFacts(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): FileFacts;
   /** Markdown about what is at an offset (action, key, operator, ARN, principal...). */
   hover(parsed: ParsedDocument, offset: number, options?: HoverOptions): HoverResult | undefined;
   rules: typeof RULES;
@@ -44,6 +47,7 @@ export function createPolicyService(): PolicyService {
     },
     complete,
     hover,
+    graphFacts: readFacts,
     accounts: (parsed, options = {}) => (classify(parsed, options) ? accountsIn(parsed.root) : []),
     rules: RULES,
   };

@@ -14,9 +14,11 @@ export interface PolicySettings {
   codeLens: boolean;
   /** Editor only: account id -> name, offered by completion and shown by hover. */
   accounts: Record<string, string>;
+  /** The trust graph: the account of files no folder places, and role names by path glob (a role ARN or a name). */
+  graph: { defaultAccount?: string; roles: Record<string, string> };
 }
 
-export const DEFAULT_SETTINGS: PolicySettings = { enable: true, rules: {}, files: {}, codeLens: true, accounts: {} };
+export const DEFAULT_SETTINGS: PolicySettings = { enable: true, rules: {}, files: {}, codeLens: true, accounts: {}, graph: { roles: {} } };
 
 /** The values a rule setting may take, and those a file association may take, in the order docs list them. */
 export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, 'off'];
@@ -50,6 +52,35 @@ function pickAccounts(value: unknown): Record<string, string> {
   return result;
 }
 
+function pickGraph(value: unknown): PolicySettings['graph'] {
+  if (!isRecord(value)) return { roles: {} };
+  const roles: Record<string, string> = {};
+  if (isRecord(value.roles)) for (const [glob, role] of Object.entries(value.roles)) if (typeof role === 'string' && role.trim() !== '') roles[glob] = role.trim();
+  const account = typeof value.defaultAccount === 'string' ? value.defaultAccount.trim() : '';
+  return { ...(/^\d{12}$/.test(account) ? { defaultAccount: account } : {}), roles };
+}
+
+/**
+ * Settings from a VS Code settings.json object, whose keys are flat (`"iamPolicy.graph.roles"`),
+ * nested the way the editor hands them to the server (`{ graph: { roles } }`).
+ */
+export function settingsFromFlatKeys(raw: unknown): PolicySettings {
+  const nested: Record<string, unknown> = {};
+  if (!isRecord(raw)) return normalizeSettings(nested);
+  for (const [key, value] of Object.entries(raw)) {
+    const parts = key.split('.');
+    // A settings file is user input: `iamPolicy.__proto__.x` must not reach Object.prototype.
+    if (parts[0] !== 'iamPolicy' || parts.length < 2 || parts.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype')) continue;
+    let target = nested;
+    for (const part of parts.slice(1, -1)) {
+      if (!Object.hasOwn(target, part) || !isRecord(target[part])) target[part] = {};
+      target = target[part] as Record<string, unknown>;
+    }
+    target[parts[parts.length - 1]] = value;
+  }
+  return normalizeSettings(nested);
+}
+
 export function normalizeSettings(raw: unknown): PolicySettings {
   if (!isRecord(raw)) return { ...DEFAULT_SETTINGS };
   return {
@@ -58,6 +89,7 @@ export function normalizeSettings(raw: unknown): PolicySettings {
     files: pickEntries<KindSetting>(raw.files, KINDS),
     codeLens: typeof raw.codeLens === 'boolean' ? raw.codeLens : DEFAULT_SETTINGS.codeLens,
     accounts: pickAccounts(raw.accounts),
+    graph: pickGraph(raw.graph),
   };
 }
 

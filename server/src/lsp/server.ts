@@ -19,7 +19,8 @@ import { describe, runSafe } from './safe';
 import { SettingsStore } from './settingsStore';
 import { trustCodeLenses, trustHover } from './trustLens';
 import { registerRoleRequests } from './roleRequests';
-import { WorkspaceAccounts } from './workspaceAccounts';
+import { registerTrustGraph } from './trustGraph';
+import { WorkspaceIndex, type FolderSettings } from './workspaceIndex';
 import { version } from '../../../package.json';
 
 /** Languages whose documents may be policies. Others (YAML, CloudFormation) are not analysed yet. */
@@ -41,8 +42,10 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let canRefresh = false;
   let canRefreshLenses = false;
+  let canPullSettings = false;
   let support: CompletionSupport = { snippets: false, editRangeDefault: false, markdown: false, retrigger: false };
-  let workspaceAccounts = new WorkspaceAccounts(service, []);
+  let workspaceIndex = new WorkspaceIndex(service, []);
+  let rootUri: string | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -50,9 +53,13 @@ export function startServer(connection: Connection): void {
     canRefresh = !!capabilities.workspace?.diagnostics?.refreshSupport;
     canRefreshLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
     const options = params.initializationOptions as IamPolicyInitializationOptions | undefined;
-    settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, options?.settings?.[SETTINGS_SECTION]);
+    canPullSettings = !!capabilities.workspace?.configuration;
+    settings = new SettingsStore(connection, canPullSettings, options?.settings?.[SETTINGS_SECTION]);
     support = completionSupport(capabilities, options?.retriggerSuggest === true);
-    workspaceAccounts = new WorkspaceAccounts(service, WorkspaceAccounts.foldersFrom(params));
+    const folders = WorkspaceIndex.foldersFrom(params);
+    rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    workspaceIndex = new WorkspaceIndex(service, folders, folderSettings);
+    workspaceIndex.onDidChange(() => graphEvents.indexChanged());
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -115,7 +122,7 @@ export function startServer(connection: Connection): void {
   async function complete(document: TextDocument, offset: number) {
     const context = await contextOf(document);
     if (!context) return null;
-    const list = service.complete(parse(document), offset, { ...editing(context), workspaceAccounts: workspaceAccounts.all() });
+    const list = service.complete(parse(document), offset, { ...editing(context), workspaceAccounts: workspaceIndex.accounts() });
     return list ? toCompletionList(document, list, support) : null;
   }
 
@@ -173,9 +180,27 @@ export function startServer(connection: Connection): void {
   });
 
   registerRoleRequests(connection);
-  connection.onInitialized(() => void workspaceAccounts.start());
+  connection.onInitialized(() => void workspaceIndex.start());
   connection.onDidChangeWatchedFiles((params) => {
-    for (const change of params.changes) void workspaceAccounts.update(change.uri, change.type === FileChangeType.Deleted);
+    for (const change of params.changes) void workspaceIndex.update(change.uri, change.type === FileChangeType.Deleted);
+  });
+
+  /** What the workspace scan needs of a folder: our file associations and VS Code's `files.exclude`. */
+  async function folderSettings(folderUri: string): Promise<FolderSettings> {
+    const current = await settings.get(folderUri);
+    const exclude: unknown = canPullSettings ? await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }).catch(() => undefined) : undefined;
+    const globs = exclude && typeof exclude === 'object' ? Object.entries(exclude as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob) : [];
+    return { files: current.enable ? current.files : { '**': 'ignore' }, exclude: globs };
+  }
+
+  const graphEvents = registerTrustGraph({
+    connection,
+    service,
+    documents,
+    index: () => workspaceIndex,
+    parse,
+    settings: (uri) => settings.get(uri),
+    rootUri: () => rootUri,
   });
 
   function schedulePush(document: TextDocument): void {
@@ -200,7 +225,10 @@ export function startServer(connection: Connection): void {
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  documents.onDidChangeContent((event) => schedulePush(event.document));
+  documents.onDidChangeContent((event) => {
+    schedulePush(event.document);
+    graphEvents.documentChanged(event.document);
+  });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     parseCache.delete(uri);
@@ -213,6 +241,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     settings.changed(pushed);
+    void workspaceIndex.reread();
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
     if (pullDiagnostics) {
       if (canRefresh) void connection.languages.diagnostics.refresh();

@@ -3,6 +3,7 @@
  * them: the server works without them.
  */
 import type { CatalogAction, RoleAnswers, RoleCatalog, RoleResult } from '../core/role';
+import type { GraphFilter, GraphLayout, TrustGraph } from '../core/graph';
 import type { PolicyKind } from '../core/types';
 
 /** Server -> client, after each analysis: the detected kind of a document (null when not a policy). */
@@ -49,3 +50,42 @@ export interface ServiceActionsParams {
   service: string;
 }
 export type ServiceActionsResponse = CatalogAction[];
+
+/** Client -> server: the trust relationships of the workspace, laid out for the panel (or as export text). */
+export const TrustGraphRequest = 'iamPolicy/trustGraph';
+export interface TrustGraphParams {
+  filter?: GraphFilter;
+  /** A policy document's URI: keep its role (or policy) and what is joined to it. */
+  focusUri?: string;
+  /** `view` (default): graph and layout for the panel. `svg`, `mermaid`, `dot`, `json`: export text. */
+  format?: 'view' | 'svg' | 'mermaid' | 'dot' | 'json';
+}
+
+/** One account the panel can filter by, with its display label. */
+export interface GraphAccount {
+  /** A 12-digit id, or `this` for this account (the workspace's own, unnamed). */
+  id: string;
+  label: string;
+}
+
+export interface TrustGraphView {
+  /** The (filtered) graph; sources carry document URIs as `path`. */
+  graph: TrustGraph;
+  layout: GraphLayout;
+  /** Every account of the whole graph, for the filter, before filtering. */
+  accounts: GraphAccount[];
+  /** Account id -> name (`iamPolicy.accounts`), for labels. */
+  accountNames: Record<string, string>;
+  /** The node `focusUri` resolved to, when it did. */
+  focus?: string;
+  /** Policy files read, and whether the scan stopped at its bound. */
+  files: number;
+  truncated: boolean;
+  /** The whole graph's size, so the page can tell "nothing here" from "nothing matches the filter". */
+  total: { nodes: number; edges: number };
+}
+
+export type TrustGraphResponse = TrustGraphView | { text: string };
+
+/** Server -> client: policy files changed; a visible panel asks again. */
+export const TrustGraphChangedNotification = 'iamPolicy/trustGraphChanged';

@@ -1,0 +1,156 @@
+import { hasWildcard, isAllWildcards, splitArn, wildcardRegExp } from '../iam';
+import type { FileFacts, GrantFact } from './facts';
+import { worstRisk } from './facts';
+import { fileAccount, roleIdentity, type GraphOptions } from './identity';
+import { accountPlace, roleNodeId } from './principalNode';
+import { checkHalves } from './halves';
+import { ANY_ROLE_ID, type GraphEdge, type GraphNode, type Risk, type TrustGraph } from './types';
+
+/** One file's facts and where it is: `path` goes into sources, `relativePath` names roles and accounts. */
+export interface GraphFile {
+  path: string;
+  relativePath?: string;
+  facts: FileFacts;
+}
+
+/**
+ * Builds the graph from every file's facts: a role node per trust policy, its principals, trust
+ * edges into it; a policy node per identity policy that allows sts:AssumeRole, grant edges to the
+ * roles it names (patterns matched against the roles here); then the halves that do not match.
+ * Pure and deterministic: the same files in any order give the same graph.
+ */
+export function buildTrustGraph(files: readonly GraphFile[], options: GraphOptions = {}): TrustGraph {
+  const sorted = [...files].sort((a, b) => compare(a.path, b.path));
+  const nodes = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const issues: TrustGraph['issues'] = [];
+  const add = (node: GraphNode) => {
+    const known = nodes.get(node.id);
+    // A principal named by a policy may be a role defined here: the definition wins.
+    if (!known || (node.source && !known.source)) nodes.set(node.id, node);
+    return nodes.get(node.id) as GraphNode;
+  };
+
+  for (const file of sorted) {
+    if (file.facts.kind !== 'trust') continue;
+    const relative = file.relativePath ?? file.path;
+    const identity = roleIdentity(relative, options);
+    const place = accountPlace(identity.account ?? '');
+    const id = roleNodeId(place.key, identity.name);
+    const existing = nodes.get(id);
+    const source = { path: file.path, span: file.facts.span };
+    if (existing?.source) {
+      issues.push({ kind: 'duplicate-role', severity: 'warning', node: id, source, message: `${relative} and ${existing.source.path} both define the role ${identity.name}${identity.account ? ` in account ${identity.account}` : ''}; only the first is drawn. Name one of them with the iamPolicy.graph.roles setting.` });
+      continue;
+    }
+    add({ id, kind: 'role', label: identity.name, ...(identity.account ? { account: identity.account } : { local: true }), detail: roleArn(identity.name, identity.account), source });
+    for (const trust of file.facts.trusts) {
+      const from = add(trust.principal);
+      edges.push({
+        id: edgeId('trust', from.id, id, file.path, trust.span.offset),
+        from: from.id,
+        to: id,
+        kind: 'trust',
+        conditions: trust.conditions,
+        risk: trust.risk,
+        reasons: trust.reasons,
+        source: { path: file.path, span: trust.span },
+        statement: trust.statement,
+      });
+    }
+  }
+
+  const roles = [...nodes.values()].filter((n) => n.kind === 'role' && n.source);
+  for (const file of sorted) {
+    if (file.facts.grants.length === 0) continue;
+    const relative = file.relativePath ?? file.path;
+    const account = fileAccount(relative, options);
+    const policyId = `policy:${file.path}`;
+    add({ id: policyId, kind: 'policy', label: baseName(relative), ...(account ? { account } : { local: true }), detail: `Identity policy ${relative}`, source: { path: file.path, span: file.facts.span } });
+    for (const grant of file.facts.grants) {
+      for (const target of grantTargets(grant, roles, add)) {
+        edges.push({
+          id: edgeId('grant', policyId, target.id, file.path, grant.span.offset),
+          from: policyId,
+          to: target.id,
+          kind: 'grant',
+          conditions: grant.conditions,
+          risk: target.risk,
+          reasons: target.risk === 'low' ? [] : [target.risk === 'high' ? 'sts:AssumeRole on every role' : `sts:AssumeRole on every role matching ${grant.resource}`],
+          source: { path: file.path, span: grant.span },
+          statement: grant.statement,
+        });
+      }
+    }
+  }
+
+  for (const node of nodes.values()) {
+    if (node.kind !== 'role' || !node.source) continue;
+    const into = edges.filter((e) => e.to === node.id && e.kind === 'trust');
+    if (into.length > 0) node.risk = worstRisk(into.map((e) => e.risk));
+  }
+  const graph: TrustGraph = {
+    nodes: [...nodes.values()].sort((a, b) => compare(a.id, b.id)),
+    edges: dedupe(edges).sort((a, b) => compare(a.id, b.id)),
+    issues,
+  };
+  graph.issues.push(...checkHalves(graph));
+  graph.issues.sort((a, b) => compare(a.source.path, b.source.path) || a.source.span.offset - b.source.span.offset || compare(a.kind, b.kind));
+  return graph;
+}
+
+/** The nodes a grant reaches: the roles here its ARN matches, else a node for the ARN itself. */
+function grantTargets(grant: GrantFact, roles: readonly GraphNode[], add: (node: GraphNode) => GraphNode): { id: string; risk: Risk }[] {
+  const arn = grant.resource === '*' ? undefined : splitArn(grant.resource);
+  const resource = arn?.resource ?? '*';
+  const name = resource.replace(/^role\//, '').replace(/^.*\//, '');
+  const account = arn?.account ?? '*';
+  if (grant.resource === '*' || grant.resource.startsWith('arn:*') || (isAllWildcards(account) && isAllWildcards(name))) {
+    add({ id: ANY_ROLE_ID, kind: 'role', label: 'any role (*)', detail: 'Every role in every account whose trust policy lets the caller in' });
+    return [{ id: ANY_ROLE_ID, risk: 'high' }];
+  }
+  const place = accountPlace(account);
+  if (!hasWildcard(resource) && !hasWildcard(account)) {
+    const exact = roles.find((r) => r.id === roleNodeId(place.key, name));
+    // An account-less role here ("this account") is the same role when the names agree.
+    const sameName = exact ?? roles.find((r) => r.local && r.label === name && place.account !== undefined);
+    if (sameName) return [{ id: sameName.id, risk: 'low' }];
+    const id = roleNodeId(place.key, name);
+    add({ id, kind: 'role', label: name, ...(place.account ? { account: place.account } : place.local ? { local: true } : {}), detail: grant.resource });
+    return [{ id, risk: 'low' }];
+  }
+  const matchesName = wildcardRegExp(resource.startsWith('role/') ? resource : `role/${resource}`);
+  const matchesAccount = wildcardRegExp(place.local ? '*' : account);
+  const matched = roles.filter((r) => matchesName.test(`role/${r.label}`) && (r.local || matchesAccount.test(r.account ?? '')));
+  if (matched.length > 0) return matched.map((r) => ({ id: r.id, risk: 'medium' as const }));
+  const id = roleNodeId(place.key, resource.replace(/^role\//, ''));
+  add({ id, kind: 'role', label: resource.replace(/^role\//, ''), ...(place.account ? { account: place.account } : {}), detail: `${grant.resource}: no role here matches` });
+  return [{ id, risk: 'medium' }];
+}
+
+/** Two statements (or two values) saying the same thing are one line in the picture, not two on top of each other. */
+function dedupe(edges: GraphEdge[]): GraphEdge[] {
+  const seen = new Set<string>();
+  return edges.filter((e) => {
+    const key = `${e.kind}\u0000${e.from}\u0000${e.to}\u0000${e.conditions.join('\u0001')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function edgeId(kind: string, from: string, to: string, path: string, offset: number): string {
+  return `${kind}:${from}->${to}@${path}:${offset}`;
+}
+
+function roleArn(name: string, account: string | undefined): string {
+  return `arn:aws:iam::${account ?? '(this account)'}:role/${name}`;
+}
+
+function baseName(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/\.jsonc?$/i, '');
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,166 @@
+import { analyze, type AnalyzeOptions } from '../analyze';
+import { wildcardRegExp } from '../iam';
+import { spanOf, stringValue } from '../jsonTree';
+import type { ParsedDocument } from '../parse';
+import { element, readPolicy, type Statement } from '../policyModel';
+import { RULES_BY_ID } from '../rules';
+import { defaultSeverity } from '../rules/rule';
+import { actionsOf, principalsOf, resourcesOf } from '../statementParts';
+import { grantsAssume, statementTrustActions } from '../trust/actions';
+import { assumeFamily, trustedPrincipals } from '../trust/principals';
+import type { Finding, PolicyKind, Span } from '../types';
+import { shortConditions } from './conditions';
+import { principalNode, type PrincipalNode } from './principalNode';
+import type { Risk } from './types';
+
+/** One statement of a file, as an edge points at it. */
+export interface StatementRef {
+  span: Span;
+  index: number;
+  sid?: string;
+}
+
+/** A principal a trust policy lets assume the role. */
+export interface TrustFact {
+  principal: PrincipalNode;
+  conditions: string[];
+  risk: Risk;
+  reasons: string[];
+  /** The principal's value in `Principal`. */
+  span: Span;
+  statement: StatementRef;
+}
+
+/** A Resource an identity policy allows sts:AssumeRole on (a role ARN, a pattern or `*`). */
+export interface GrantFact {
+  resource: string;
+  conditions: string[];
+  span: Span;
+  statement: StatementRef;
+}
+
+/**
+ * What one file adds to the graph. It depends on the file's text and kind only, never on other
+ * files or on where the file is: the server keeps one per file and rebuilds the graph from them.
+ */
+export interface FileFacts {
+  kind: PolicyKind | undefined;
+  /** The whole document, where a role or a policy node points. */
+  span: Span;
+  trusts: TrustFact[];
+  grants: GrantFact[];
+}
+
+/**
+ * Rules whose findings say how far a trust statement is open. A finding's default severity is the
+ * edge's risk (error high, warning medium, info low), so the graph and the diagnostics agree.
+ * Rules about statements that cannot work (a wrong action) are not about risk and are left out.
+ */
+const RISK_RULES = new Set([
+  'public-principal',
+  'not-principal-with-allow',
+  'mfa-if-exists',
+  'trust-cross-account-unconditioned',
+  'trust-external-id-weak',
+  'trust-oidc-missing-aud',
+  'trust-oidc-missing-sub',
+  'trust-oidc-wildcard-sub',
+  'trust-saml-missing-aud',
+  'trust-service-confused-deputy',
+]);
+
+const RISK_OF: Record<Finding['severity'], Risk> = { error: 'high', warning: 'medium', info: 'low', hint: 'low' };
+const RISK_ORDER: Record<Risk, number> = { high: 2, medium: 1, low: 0 };
+
+export function worstRisk(risks: Iterable<Risk>): Risk {
+  let worst: Risk = 'low';
+  for (const risk of risks) if (RISK_ORDER[risk] > RISK_ORDER[worst]) worst = risk;
+  return worst;
+}
+
+export function readFacts(parsed: ParsedDocument, options: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'> = {}): FileFacts {
+  // Every rule on: an edge's risk must not depend on a user's silenced rules.
+  const analysis = analyze(parsed, { fileName: options.fileName, kindSetting: options.kindSetting });
+  const span = { offset: 0, length: parsed.text.length };
+  const root = parsed.root;
+  if (!analysis.kind || root?.type !== 'object') return { kind: analysis.kind, span, trusts: [], grants: [] };
+  const policy = readPolicy(root);
+  if (analysis.kind === 'trust') {
+    const findings = analysis.findings.filter((f) => RISK_RULES.has(f.rule));
+    return { kind: 'trust', span, trusts: policy.statements.flatMap((s) => trustFacts(s, findings)), grants: [] };
+  }
+  if (analysis.kind === 'identity') return { kind: 'identity', span, trusts: [], grants: policy.statements.flatMap(grantFacts) };
+  return { kind: analysis.kind, span, trusts: [], grants: [] };
+}
+
+function statementRef(statement: Statement): StatementRef {
+  const sid = stringValue(element(statement, 'Sid'));
+  return { span: spanOf(statement.node), index: statement.index, ...(sid !== undefined ? { sid } : {}) };
+}
+
+const inside = (outer: Span, inner: Span) => inner.offset >= outer.offset && inner.offset + inner.length <= outer.offset + outer.length;
+
+function trustFacts(statement: Statement, findings: Finding[]): TrustFact[] {
+  if (statement.effect !== 'Allow' || !grantsAssume(statementTrustActions(statement))) return [];
+  const ref = statementRef(statement);
+  const here = findings.filter((f) => inside(ref.span, f));
+  const element = principalsOf(statement);
+  if (element?.name === 'NotPrincipal') {
+    // Allow with NotPrincipal: everyone but the few named.
+    const except = element.entries.flatMap((e) => e.values.map((v) => v.text));
+    const conditions = [...(except.length > 0 ? [`except ${except.join(' | ')}`] : []), ...shortConditions(statement)];
+    return [{ principal: { id: 'public', kind: 'public', label: 'anyone (*)', detail: 'Any principal in any AWS account' }, conditions, ...riskOf(here), span: spanOf(element.node), statement: ref }];
+  }
+  const facts: TrustFact[] = [];
+  for (const principal of trustedPrincipals(statement)) {
+    const node = principalNode(principal);
+    if (!node || !assumeFamily(principal)) continue;
+    const span = spanOf(principal.node);
+    // A finding on another principal of the statement is about that one; one on the conditions is about all.
+    const mine = here.filter((f) => inside(span, f) || !onAnyPrincipal(statement, f));
+    facts.push({ principal: node, conditions: shortConditions(statement, principal), ...riskOf(mine), span, statement: ref });
+  }
+  return facts;
+}
+
+function onAnyPrincipal(statement: Statement, finding: Finding): boolean {
+  const element = principalsOf(statement);
+  return element !== undefined && inside(spanOf(element.node), finding);
+}
+
+function riskOf(findings: Finding[]): { risk: Risk; reasons: string[] } {
+  const risks = findings.map((f) => {
+    const rule = RULES_BY_ID.get(f.rule);
+    return RISK_OF[rule ? defaultSeverity(rule, 'trust') : f.severity];
+  });
+  return { risk: worstRisk(risks), reasons: [...new Set(findings.map((f) => firstSentence(f.message)))] };
+}
+
+function firstSentence(message: string): string {
+  const end = message.search(/[.:](\s|$)/);
+  return end > 0 ? message.slice(0, end) : message;
+}
+
+const ASSUME_ROLE = 'sts:AssumeRole';
+
+/** Whether a statement's Action (or NotAction) lets its holder call sts:AssumeRole. */
+function allowsAssumeRole(statement: Statement): boolean {
+  const actions = actionsOf(statement);
+  if (!actions) return false;
+  const matches = actions.values.some((v) => wildcardRegExp(v.text).test(ASSUME_ROLE));
+  return actions.negated ? !matches : matches;
+}
+
+/** Role ARNs (`arn:aws:iam::111122223333:role/Deploy`, patterns, placeholders) and `*`. */
+const ROLE_RESOURCE = /^(\*|arn:[^:]*:(iam|\*):[^:]*:[^:]*:(role\/|\*).*|arn:\*)$/i;
+
+function grantFacts(statement: Statement): GrantFact[] {
+  if (statement.effect !== 'Allow' || !allowsAssumeRole(statement)) return [];
+  const resources = resourcesOf(statement);
+  if (!resources) return [];
+  const ref = statementRef(statement);
+  const conditions = shortConditions(statement);
+  // NotResource: every role but the few named, as wide as `*` for this picture.
+  if (resources.negated) return [{ resource: '*', conditions: [`except ${resources.values.map((v) => v.text).join(' | ')}`, ...conditions], span: spanOf(resources.node), statement: ref }];
+  return resources.values.filter((v) => ROLE_RESOURCE.test(v.text)).map((v) => ({ resource: v.text, conditions, span: spanOf(v.node), statement: ref }));
+}

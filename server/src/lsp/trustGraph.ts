@@ -1,0 +1,120 @@
+import { ResponseError, ErrorCodes, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { graph, type KindSetting, type ParsedDocument, type PolicyService, type PolicySettings } from '../core';
+import { graphResponse } from '../shared/graphView';
+import { TrustGraphChangedNotification, TrustGraphRequest, type TrustGraphParams, type TrustGraphResponse } from '../shared/protocol';
+import { runSafe } from './safe';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Edits come in bursts: tell the client once they pause. */
+const CHANGE_DELAY_MS = 400;
+const FORMATS = new Set(['view', 'svg', 'mermaid', 'dot', 'json']);
+const RISKS = new Set<string>(graph.RISKS);
+
+export interface TrustGraphDeps {
+  connection: Connection;
+  service: PolicyService;
+  documents: TextDocuments<TextDocument>;
+  index: () => WorkspaceIndex;
+  parse: (document: TextDocument) => ParsedDocument;
+  /** The settings of a document or folder URI (pulled from the client, cached). */
+  settings: (uri: string) => Promise<PolicySettings>;
+  /** The first workspace folder's URI, whose settings name accounts and roles. */
+  rootUri: () => string | undefined;
+}
+
+/**
+ * The trust graph request: the workspace index's files, with open documents as the editor has them
+ * (unsaved edits included), built, filtered and laid out. Also tells the client when it changed.
+ */
+export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(document: TextDocument): void; indexChanged(): void } {
+  const { connection } = deps;
+  let timer: NodeJS.Timeout | undefined;
+  const notify = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void connection.sendNotification(TrustGraphChangedNotification), CHANGE_DELAY_MS);
+  };
+
+  connection.onRequest(TrustGraphRequest, async (raw: unknown, token: CancellationToken): Promise<TrustGraphResponse> => {
+    const params = readParams(raw);
+    if (!params) throw new ResponseError(ErrorCodes.InvalidParams, 'Expected { filter?: { accounts?: string[], risks?: ("high"|"medium"|"low")[] }, focusUri?: string, format?: "view"|"svg"|"mermaid"|"dot"|"json" }');
+    const index = deps.index();
+    await index.start();
+    const files = await currentFiles(deps, index);
+    const root = deps.rootUri();
+    const settings = root ? await deps.settings(root) : undefined;
+    return runSafe(connection, 'Trust graph', { text: '' }, token, () =>
+      graphResponse({ ...params, files, settings: settings ?? { accounts: {}, graph: { roles: {} } }, truncated: index.truncated }),
+    );
+  });
+
+  return {
+    documentChanged: (document) => {
+      if (document.uri.startsWith('file:')) notify();
+    },
+    indexChanged: notify,
+  };
+}
+
+/** Open documents replace their saved text; an open document that is no longer a policy drops out. */
+async function currentFiles(deps: TrustGraphDeps, index: WorkspaceIndex): Promise<graph.GraphFile[]> {
+  const byUri = new Map(index.files().map((f) => [f.uri, { path: f.uri, relativePath: f.relativePath, facts: f.facts }]));
+  for (const document of deps.documents.all()) {
+    if (!document.uri.startsWith('file:') || (document.languageId !== 'json' && document.languageId !== 'jsonc')) continue;
+    const path = filePath(document.uri);
+    const relativePath = path && index.relativePath(path);
+    if (!path || relativePath === undefined) continue;
+    const settings = await deps.settings(document.uri);
+    const facts = factsOf(deps, document, settings.enable ? await index.kindSetting(path) : 'ignore');
+    if (facts.kind) byUri.set(document.uri, { path: document.uri, relativePath, facts });
+    else byUri.delete(document.uri);
+  }
+  return [...byUri.values()];
+}
+
+/** Facts of an open document, kept with the parsed version they were read from. */
+const factsCache = new WeakMap<ParsedDocument, { kindSetting: KindSetting | undefined; facts: graph.FileFacts }>();
+
+function factsOf(deps: TrustGraphDeps, document: TextDocument, kindSetting: KindSetting | undefined): graph.FileFacts {
+  const parsed = deps.parse(document);
+  const cached = factsCache.get(parsed);
+  if (cached && cached.kindSetting === kindSetting) return cached.facts;
+  const facts = deps.service.graphFacts(parsed, { fileName: filePath(document.uri), kindSetting });
+  factsCache.set(parsed, { kindSetting, facts });
+  return facts;
+}
+
+function filePath(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Params from another client may be anything: keep what is well-formed, refuse what is not. */
+function readParams(raw: unknown): TrustGraphParams | undefined {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object') return undefined;
+  const value = raw as Record<string, unknown>;
+  const params: TrustGraphParams = {};
+  if (value.format !== undefined) {
+    if (typeof value.format !== 'string' || !FORMATS.has(value.format)) return undefined;
+    params.format = value.format as TrustGraphParams['format'];
+  }
+  if (value.focusUri !== undefined) {
+    if (typeof value.focusUri !== 'string') return undefined;
+    params.focusUri = value.focusUri;
+  }
+  if (value.filter !== undefined && value.filter !== null) {
+    if (typeof value.filter !== 'object') return undefined;
+    const filter = value.filter as Record<string, unknown>;
+    const strings = (list: unknown) => (Array.isArray(list) && list.every((s) => typeof s === 'string') ? list : undefined);
+    const accounts = filter.accounts === undefined ? [] : strings(filter.accounts);
+    const risks = filter.risks === undefined ? [] : strings(filter.risks);
+    if (!accounts || !risks || !risks.every((r) => RISKS.has(r))) return undefined;
+    params.filter = { accounts, risks: risks as graph.Risk[] };
+  }
+  return params;
+}

@@ -1,0 +1,233 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { minimatch } from 'minimatch';
+import { kindSettingForFile, type graph, type KindSetting, type PolicyService } from '../core';
+
+/** Bounds of the scan: a monorepo must not keep the server busy or hold much memory. */
+const MAX_FILES = 5_000;
+const MAX_DIRECTORIES = 5_000;
+/** IAM policies are at most a few tens of KB; bigger JSON is data, not a policy worth reading. */
+export const MAX_FILE_BYTES = 256 * 1024;
+/** Folders that hold dependencies, build output or tools, never the user's policies. */
+const SKIPPED = new Set(['node_modules', 'dist', 'out', 'build', 'target', 'vendor', 'cdk.out', 'coverage']);
+
+/** What the index needs of a workspace folder's settings: `iamPolicy.files` and VS Code's `files.exclude`. */
+export interface FolderSettings {
+  /** Glob -> kind; `ignore` leaves a file out. */
+  files: Readonly<Record<string, KindSetting>>;
+  /** Globs (relative to the folder) VS Code hides; a file under one is not read. */
+  exclude: readonly string[];
+}
+
+/** One policy file of the workspace: what completion and the trust graph need of it. */
+export interface IndexedFile {
+  uri: string;
+  /** The path below its workspace folder (with the folder's name first when there are several), for role names and accounts. */
+  relativePath: string;
+  accounts: string[];
+  facts: graph.FileFacts;
+}
+
+/**
+ * The policy files of the workspace folders, read in the background: the account ids completion
+ * offers in every file, and each file's trust-graph facts. One bounded scan at start-up; files the
+ * client reports as changed are read again. Policies only (what `classify` accepts).
+ */
+export class WorkspaceIndex {
+  private readonly byPath = new Map<string, IndexedFile>();
+  private scanning: Promise<void> | undefined;
+  /** `accounts()` as last computed; every completion asks, files change rarely. */
+  private sorted: string[] | undefined;
+  private readonly folderSettings = new Map<string, Promise<FolderSettings>>();
+  private truncatedScan = false;
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(
+    private readonly service: PolicyService,
+    private readonly folders: readonly string[],
+    private readonly settingsFor: (folderUri: string) => Promise<FolderSettings> = () => Promise.resolve({ files: {}, exclude: [] }),
+  ) {}
+
+  /** Folder paths from the initialize request's workspace folders or root URI (file: only). */
+  static foldersFrom(params: { workspaceFolders?: { uri: string }[] | null; rootUri?: string | null }): string[] {
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    return uris.flatMap((uri) => {
+      try {
+        return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  start(): Promise<void> {
+    this.scanning ??= this.scan()
+      .catch(() => undefined)
+      .then(() => this.changed());
+    return this.scanning;
+  }
+
+  /** Runs after the scan and after each change that altered a file's entry. */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Whether the scan stopped at its bound (MAX_FILES or MAX_DIRECTORIES). */
+  get truncated(): boolean {
+    return this.truncatedScan;
+  }
+
+  /** Every account found so far, in a stable order; never waits for the scan. */
+  accounts(): string[] {
+    if (!this.sorted) {
+      const ids = new Set<string>();
+      for (const file of this.byPath.values()) for (const id of file.accounts) ids.add(id);
+      this.sorted = [...ids].sort();
+    }
+    return this.sorted;
+  }
+
+  /** Every policy file read so far. */
+  files(): IndexedFile[] {
+    return [...this.byPath.values()];
+  }
+
+  /** The relative path the index gives a file, or undefined when it is outside every folder. */
+  relativePath(path: string): string | undefined {
+    const folder = this.folderOf(path);
+    if (!folder) return undefined;
+    const below = relative(folder, path).split(sep).join('/');
+    return this.folders.length > 1 ? `${folder.split(sep).pop()}/${below}` : below;
+  }
+
+  /** The kind setting of a file (from its folder's `iamPolicy.files`). */
+  async kindSetting(path: string): Promise<KindSetting | undefined> {
+    const folder = this.folderOf(path);
+    return folder ? kindSettingForFile(path, (await this.settingsOf(folder)).files) : undefined;
+  }
+
+  /** Settings changed: read every file again (kinds and exclusions may differ). */
+  async reread(): Promise<void> {
+    this.folderSettings.clear();
+    if (!this.scanning) return;
+    await this.scanning;
+    this.byPath.clear();
+    this.sorted = undefined;
+    this.scanning = this.scan()
+      .catch(() => undefined)
+      .then(() => this.changed());
+    await this.scanning;
+  }
+
+  /** A file changed, was created or was deleted (workspace/didChangeWatchedFiles). */
+  async update(uri: string, deleted: boolean): Promise<void> {
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return;
+    }
+    let altered = false;
+    if (deleted) {
+      // A deleted folder is one event: forget every file below it.
+      for (const file of [...this.byPath.keys()]) if (file === path || file.startsWith(`${path}${sep}`)) altered = this.forget(file) || altered;
+    } else if (await this.isScanned(path)) {
+      altered = await this.read(path);
+    }
+    if (altered) this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private forget(path: string): boolean {
+    if (!this.byPath.delete(path)) return false;
+    this.sorted = undefined;
+    return true;
+  }
+
+  private folderOf(path: string): string | undefined {
+    return this.folders.find((folder) => {
+      const parts = relative(folder, path).split(sep);
+      return parts[0] !== '..' && parts[0] !== '' && !relative(folder, path).startsWith('..');
+    });
+  }
+
+  private settingsOf(folder: string): Promise<FolderSettings> {
+    let settings = this.folderSettings.get(folder);
+    if (!settings) {
+      settings = this.settingsFor(pathToFileURL(folder).href).catch(() => ({ files: {}, exclude: [] }));
+      this.folderSettings.set(folder, settings);
+    }
+    return settings;
+  }
+
+  /** Whether the scan would read the file: inside a folder, not hidden, skipped or excluded. */
+  private async isScanned(path: string): Promise<boolean> {
+    const folder = this.folderOf(path);
+    if (!folder || !/\.jsonc?$/i.test(path)) return false;
+    const parts = relative(folder, path).split(sep);
+    if (!parts.every((part, i) => !part.startsWith('.') && (i === parts.length - 1 || !SKIPPED.has(part)))) return false;
+    return !isExcluded(parts.join('/'), (await this.settingsOf(folder)).exclude);
+  }
+
+  private async scan(): Promise<void> {
+    let directories = 0;
+    let files = 0;
+    for (const folder of this.folders) {
+      const { exclude } = await this.settingsOf(folder);
+      const queue = [folder];
+      while (queue.length > 0) {
+        if (directories >= MAX_DIRECTORIES || files >= MAX_FILES) {
+          this.truncatedScan = true;
+          return;
+        }
+        const directory = queue.shift() as string;
+        directories++;
+        const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+          if (entry.name.startsWith('.')) continue;
+          const path = join(directory, entry.name);
+          if (isExcluded(relative(folder, path).split(sep).join('/'), exclude)) continue;
+          if (entry.isDirectory() && !SKIPPED.has(entry.name)) queue.push(path);
+          else if (entry.isFile() && /\.jsonc?$/i.test(entry.name) && files++ < MAX_FILES) {
+            await this.read(path);
+            // Let requests in between files: the scan runs in the server's one thread.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+      }
+    }
+  }
+
+  /** Reads one file; returns whether its entry changed (was added, replaced or removed). */
+  private async read(path: string): Promise<boolean> {
+    try {
+      if ((await stat(path)).size > MAX_FILE_BYTES) return this.forget(path);
+      const text = await readFile(path, 'utf8');
+      const kindSetting = await this.kindSetting(path);
+      const parsed = this.service.parse(text, { allowComments: true });
+      const options = { fileName: path, kindSetting };
+      const kind = this.service.kindOf(parsed, options);
+      if (!kind) return this.forget(path);
+      this.byPath.set(path, {
+        uri: pathToFileURL(path).href,
+        relativePath: this.relativePath(path) ?? path,
+        accounts: this.service.accounts(parsed, options),
+        facts: this.service.graphFacts(parsed, options),
+      });
+      this.sorted = undefined;
+      return true;
+    } catch {
+      return this.forget(path);
+    }
+  }
+}
+
+/** VS Code's `files.exclude` globs: a path matches when it or one of its folders does. */
+function isExcluded(relativePath: string, globs: readonly string[]): boolean {
+  return globs.some((glob) => minimatch(relativePath, glob, { dot: true }) || minimatch(relativePath, `${glob.replace(/\/$/, '')}/**`, { dot: true }));
+}

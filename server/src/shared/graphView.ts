@@ -1,0 +1,61 @@
+import { graph, type PolicySettings } from '../core';
+import { loadElk } from './elk';
+import type { GraphAccount, TrustGraphParams, TrustGraphResponse } from './protocol';
+
+/** What the server and the CLI both know when they draw the graph. */
+export interface GraphRequest extends TrustGraphParams {
+  files: readonly graph.GraphFile[];
+  settings: Pick<PolicySettings, 'accounts' | 'graph'>;
+  /** The scan stopped at its bound: the picture may miss files. */
+  truncated?: boolean;
+}
+
+/** The whole graph, and the part the filter and the focus keep. */
+export function selectGraph(request: GraphRequest): { whole: graph.TrustGraph; shown: graph.TrustGraph; focus: string | undefined } {
+  const { accounts, graph: options } = request.settings;
+  const whole = graph.buildTrustGraph(request.files, { accounts, defaultAccount: options.defaultAccount, roles: options.roles });
+  const focus = request.focusUri ? focusNode(whole, request.focusUri) : undefined;
+  return { whole, shown: graph.filterGraph(whole, { ...request.filter, ...(focus ? { focus } : {}) }), focus };
+}
+
+/** Builds, filters and lays out the graph, or writes it in an export format. */
+export async function graphResponse(request: GraphRequest): Promise<TrustGraphResponse> {
+  const { accounts } = request.settings;
+  const { whole, shown: exact, focus } = selectGraph(request);
+  if (request.format === 'json') return { text: `${JSON.stringify(exact, null, 2)}\n` };
+  const shown = graph.groupLookalikes(exact);
+  switch (request.format) {
+    case 'mermaid':
+      return { text: graph.toMermaid(shown, accounts) };
+    case 'dot':
+      return { text: graph.toDot(shown, accounts) };
+    case 'svg':
+      return { text: `${graph.svgMarkup(graph.renderGraph(shown, await graph.layoutGraph(shown, loadElk(), accounts), { standalone: true, title: 'Trust relationships' }))}\n` };
+    default:
+      return {
+        graph: shown,
+        layout: await graph.layoutGraph(shown, loadElk(), accounts),
+        accounts: accountChoices(whole, accounts),
+        accountNames: accounts,
+        ...(focus ? { focus } : {}),
+        files: request.files.length,
+        truncated: request.truncated ?? false,
+        total: { nodes: whole.nodes.length, edges: whole.edges.length },
+      };
+  }
+}
+
+/** The role a trust policy defines, or the node of an identity policy: what "focus on this file" means. */
+function focusNode(whole: graph.TrustGraph, path: string): string | undefined {
+  return whole.nodes.find((n) => n.source?.path === path)?.id;
+}
+
+/** The accounts the filter offers: every account with a node, named where a name is known. */
+function accountChoices(whole: graph.TrustGraph, names: Readonly<Record<string, string>>): GraphAccount[] {
+  const ids = new Set<string>();
+  for (const node of whole.nodes) {
+    const account = graph.filterAccount(node);
+    if (account) ids.add(account);
+  }
+  return [...ids].sort().map((id) => ({ id, label: id === 'this' ? 'this account' : graph.clusterLabel(id, names) }));
+}
