@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeSettings } from '../../server/src/core';
+import { normalizeSettings, settingsFromFlatKeys } from '../../server/src/core';
 import { identityStatement, lint, policy } from './helpers';
 
 describe('bad input never throws', () => {
@@ -56,17 +56,29 @@ describe('positions', () => {
 
 describe('settings', () => {
   it('keep what they understand and drop the rest', () => {
-    assert.deepEqual(normalizeSettings(undefined), { enable: true, rules: {}, files: {}, codeLens: true, accounts: {} });
-    assert.deepEqual(normalizeSettings('x'), { enable: true, rules: {}, files: {}, codeLens: true, accounts: {} });
+    assert.deepEqual(normalizeSettings(undefined), { enable: true, rules: {}, files: {}, codeLens: true, accounts: {}, graph: { roles: {} } });
+    assert.deepEqual(normalizeSettings('x'), { enable: true, rules: {}, files: {}, codeLens: true, accounts: {}, graph: { roles: {} } });
     assert.deepEqual(
       normalizeSettings({ enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error', bad: 'loud', n: 1 }, files: { '*.json': 'trust', x: 'nope' }, codeLens: 'no' }),
-      { enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error' }, files: { '*.json': 'trust' }, codeLens: true, accounts: {} },
+      { enable: false, rules: { 'missing-version': 'off', 'policy-size': 'error' }, files: { '*.json': 'trust' }, codeLens: true, accounts: {}, graph: { roles: {} } },
     );
     assert.deepEqual(
       normalizeSettings({ accounts: { '111122223333': '  Production\n(main) ', '1234': 'short', '444455556666': 7, constructor: 'x' } }).accounts,
       { '111122223333': 'Production (main)' },
     );
     assert.equal(normalizeSettings({ codeLens: false }).codeLens, false);
+    assert.deepEqual(normalizeSettings({ graph: { defaultAccount: ' 111122223333 ', roles: { 'a/*.json': ' Deploy ', b: 3, c: '' } } }).graph, {
+      defaultAccount: '111122223333',
+      roles: { 'a/*.json': 'Deploy' },
+    });
+    assert.deepEqual(normalizeSettings({ graph: { defaultAccount: '12345' } }).graph, { roles: {} });
+  });
+
+  it('read from a settings.json with flat keys, never reaching Object.prototype', () => {
+    const settings = settingsFromFlatKeys({ 'iamPolicy.accounts': { '111122223333': 'Prod' }, 'iamPolicy.graph.defaultAccount': '111122223333', 'iamPolicy.__proto__.polluted': 'yes', 'editor.tabSize': 2 });
+    assert.deepEqual(settings.accounts, { '111122223333': 'Prod' });
+    assert.equal(settings.graph.defaultAccount, '111122223333');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
   it('turn rules off and change severities', () => {

@@ -1,6 +1,5 @@
 import { hasWildcard, isAllWildcards, splitArn, wildcardRegExp } from '../iam';
-import type { FileFacts, GrantFact } from './facts';
-import { worstRisk } from './facts';
+import { ruleRisk, worstRisk, type FileFacts, type GrantFact, type TrustFact } from './facts';
 import { fileAccount, roleIdentity, type GraphOptions } from './identity';
 import { accountPlace, roleNodeId } from './principalNode';
 import { checkHalves } from './halves';
@@ -44,16 +43,18 @@ export function buildTrustGraph(files: readonly GraphFile[], options: GraphOptio
       continue;
     }
     add({ id, kind: 'role', label: identity.name, ...(identity.account ? { account: identity.account } : { local: true }), detail: roleArn(identity.name, identity.account), source });
+    for (const problem of file.facts.unusable) issues.push({ kind: 'unusable-trust', severity: 'warning', node: id, source: { path: file.path, span: problem.span }, message: problem.message });
     for (const trust of file.facts.trusts) {
       const from = add(trust.principal);
+      const { risk, reasons } = sameAccountRisk(trust, identity.account);
       edges.push({
         id: edgeId('trust', from.id, id, file.path, trust.span.offset),
         from: from.id,
         to: id,
         kind: 'trust',
         conditions: trust.conditions,
-        risk: trust.risk,
-        reasons: trust.reasons,
+        risk,
+        reasons,
         source: { path: file.path, span: trust.span },
         statement: trust.statement,
       });
@@ -98,6 +99,21 @@ export function buildTrustGraph(files: readonly GraphFile[], options: GraphOptio
   graph.issues.sort((a, b) => compare(a.source.path, b.source.path) || a.source.span.offset - b.source.span.offset || compare(a.kind, b.kind));
   return graph;
 }
+
+/**
+ * trust-cross-account-unconditioned reports any account principal, the role's own too (its file
+ * does not say where it lives). The graph knows: the role's own account trusting itself with no
+ * condition is the usual way to let its IAM policies decide, not a cross-account risk.
+ */
+function sameAccountRisk(trust: TrustFact, roleAccount: string | undefined): { risk: Risk; reasons: string[] } {
+  const principal = trust.principal;
+  const same = principal.kind === 'account' && (principal.account !== undefined ? principal.account === roleAccount : principal.local === true && roleAccount === undefined);
+  if (!same || !trust.rules.includes(CROSS_ACCOUNT_RULE)) return { risk: trust.risk, reasons: trust.reasons };
+  const rest = trust.rules.filter((r) => r !== CROSS_ACCOUNT_RULE);
+  return { risk: worstRisk(rest.map(ruleRisk)), reasons: trust.reasons.filter((r) => !r.startsWith('Every user and role in account')) };
+}
+
+const CROSS_ACCOUNT_RULE = 'trust-cross-account-unconditioned';
 
 /** The nodes a grant reaches: the roles here its ARN matches, else a node for the ARN itself. */
 function grantTargets(grant: GrantFact, roles: readonly GraphNode[], add: (node: GraphNode) => GraphNode): { id: string; risk: Risk }[] {

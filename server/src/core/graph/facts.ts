@@ -6,7 +6,7 @@ import { element, readPolicy, type Statement } from '../policyModel';
 import { RULES_BY_ID } from '../rules';
 import { defaultSeverity } from '../rules/rule';
 import { actionsOf, principalsOf, resourcesOf } from '../statementParts';
-import { grantsAssume, statementTrustActions } from '../trust/actions';
+import { ASSUME_ACTION, grantsAssume, statementTrustActions } from '../trust/actions';
 import { assumeFamily, trustedPrincipals } from '../trust/principals';
 import type { Finding, PolicyKind, Span } from '../types';
 import { shortConditions } from './conditions';
@@ -26,6 +26,8 @@ export interface TrustFact {
   conditions: string[];
   risk: Risk;
   reasons: string[];
+  /** The rules behind the risk, for build to discount what only matters across accounts. */
+  rules: string[];
   /** The principal's value in `Principal`. */
   span: Span;
   statement: StatementRef;
@@ -49,6 +51,8 @@ export interface FileFacts {
   span: Span;
   trusts: TrustFact[];
   grants: GrantFact[];
+  /** Principals a trust statement names but cannot let in (the statement lacks their assume action). */
+  unusable: { message: string; span: Span }[];
 }
 
 /**
@@ -83,14 +87,15 @@ export function readFacts(parsed: ParsedDocument, options: Pick<AnalyzeOptions, 
   const analysis = analyze(parsed, { fileName: options.fileName, kindSetting: options.kindSetting });
   const span = { offset: 0, length: parsed.text.length };
   const root = parsed.root;
-  if (!analysis.kind || root?.type !== 'object') return { kind: analysis.kind, span, trusts: [], grants: [] };
+  if (!analysis.kind || root?.type !== 'object') return { kind: analysis.kind, span, trusts: [], grants: [], unusable: [] };
   const policy = readPolicy(root);
   if (analysis.kind === 'trust') {
     const findings = analysis.findings.filter((f) => RISK_RULES.has(f.rule));
-    return { kind: 'trust', span, trusts: policy.statements.flatMap((s) => trustFacts(s, findings)), grants: [] };
+    const unusable: FileFacts['unusable'] = [];
+    return { kind: 'trust', span, trusts: policy.statements.flatMap((s) => trustFacts(s, findings, unusable)), grants: [], unusable };
   }
-  if (analysis.kind === 'identity') return { kind: 'identity', span, trusts: [], grants: policy.statements.flatMap(grantFacts) };
-  return { kind: analysis.kind, span, trusts: [], grants: [] };
+  if (analysis.kind === 'identity') return { kind: 'identity', span, trusts: [], grants: policy.statements.flatMap(grantFacts), unusable: [] };
+  return { kind: analysis.kind, span, trusts: [], grants: [], unusable: [] };
 }
 
 function statementRef(statement: Statement): StatementRef {
@@ -100,8 +105,9 @@ function statementRef(statement: Statement): StatementRef {
 
 const inside = (outer: Span, inner: Span) => inner.offset >= outer.offset && inner.offset + inner.length <= outer.offset + outer.length;
 
-function trustFacts(statement: Statement, findings: Finding[]): TrustFact[] {
-  if (statement.effect !== 'Allow' || !grantsAssume(statementTrustActions(statement))) return [];
+function trustFacts(statement: Statement, findings: Finding[], unusable: FileFacts['unusable']): TrustFact[] {
+  const actions = statementTrustActions(statement);
+  if (statement.effect !== 'Allow' || !grantsAssume(actions)) return [];
   const ref = statementRef(statement);
   const here = findings.filter((f) => inside(ref.span, f));
   const element = principalsOf(statement);
@@ -114,8 +120,14 @@ function trustFacts(statement: Statement, findings: Finding[]): TrustFact[] {
   const facts: TrustFact[] = [];
   for (const principal of trustedPrincipals(statement)) {
     const node = principalNode(principal);
-    if (!node || !assumeFamily(principal)) continue;
+    const family = assumeFamily(principal);
+    if (!node || !family) continue;
     const span = spanOf(principal.node);
+    // A GitHub provider with sts:AssumeRole cannot assume the role: no edge, but say why.
+    if (!actions?.has(ASSUME_ACTION[family])) {
+      unusable.push({ span, message: `${principal.text} is trusted, but the statement does not allow ${ASSUME_ACTION[family]}, which it needs: it cannot assume the role.` });
+      continue;
+    }
     // A finding on another principal of the statement is about that one; one on the conditions is about all.
     const mine = here.filter((f) => inside(span, f) || !onAnyPrincipal(statement, f));
     facts.push({ principal: node, conditions: shortConditions(statement, principal), ...riskOf(mine), span, statement: ref });
@@ -128,12 +140,18 @@ function onAnyPrincipal(statement: Statement, finding: Finding): boolean {
   return element !== undefined && inside(spanOf(element.node), finding);
 }
 
-function riskOf(findings: Finding[]): { risk: Risk; reasons: string[] } {
-  const risks = findings.map((f) => {
-    const rule = RULES_BY_ID.get(f.rule);
-    return RISK_OF[rule ? defaultSeverity(rule, 'trust') : f.severity];
-  });
-  return { risk: worstRisk(risks), reasons: [...new Set(findings.map((f) => firstSentence(f.message)))] };
+function riskOf(findings: Finding[]): { risk: Risk; reasons: string[]; rules: string[] } {
+  return { risk: worstRisk(findings.map(findingRisk)), reasons: [...new Set(findings.map((f) => firstSentence(f.message)))], rules: findings.map((f) => f.rule) };
+}
+
+/** The risk of one finding: its rule's default severity in a trust policy. */
+export function ruleRisk(ruleId: string): Risk {
+  const rule = RULES_BY_ID.get(ruleId);
+  return RISK_OF[rule ? defaultSeverity(rule, 'trust') : 'info'];
+}
+
+function findingRisk(finding: Finding): Risk {
+  return RULES_BY_ID.has(finding.rule) ? ruleRisk(finding.rule) : RISK_OF[finding.severity];
 }
 
 function firstSentence(message: string): string {

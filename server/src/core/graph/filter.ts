@@ -41,6 +41,7 @@ export function filterGraph(graph: TrustGraph, filter: GraphFilter): TrustGraph 
   return {
     nodes: graph.nodes.filter((n) => ids.has(n.id)),
     edges,
-    issues: graph.issues.filter((i) => (i.edge ? edgeIds.has(i.edge) : i.node !== undefined && ids.has(i.node))),
+    // An issue stays with its edge or its node: a note about a role's many accounts names only one edge.
+    issues: graph.issues.filter((i) => (i.edge !== undefined && edgeIds.has(i.edge)) || (i.node !== undefined && ids.has(i.node))),
   };
 }

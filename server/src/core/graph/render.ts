@@ -34,10 +34,11 @@ export function kindWord(kind: GraphNode['kind']): string {
 
 /** What a screen reader says for a node: "role SecurityAuditRole, account 111122223333, low risk". */
 export function nodeName(node: GraphNode): string {
-  const where = node.account ? `, account ${node.account}` : node.local ? ', this account' : '';
+  const where = node.account && !node.label.includes(node.account) ? `, account ${node.account}` : node.local && node.label !== 'this account' ? ', this account' : '';
   const risk = node.risk ? `, ${node.risk} risk` : '';
   const external = node.kind === 'role' && !node.source ? ', not defined here' : '';
-  return `${kindWord(node.kind)} ${node.label}${where}${risk}${external}`;
+  const kind = kindWord(node.kind);
+  return `${node.label.startsWith(kind) ? '' : `${kind} `}${node.label}${where}${risk}${external}`;
 }
 
 /** "account 444455556666 can assume SecurityAuditRole with MFA, low risk". */

@@ -24,7 +24,7 @@ export function toMermaid(graph: TrustGraph, accountNames: Readonly<Record<strin
   const lines = ['flowchart LR'];
   let cluster = 0;
   for (const [account, nodes] of byAccount(graph)) {
-    const inner = nodes.map((node) => `${ids.get(node.id)}${shape(node, mermaidLabel(`${clipText(node.label, MAX_NODE_CHARS)} (${kindWord(node.kind)})`))}`);
+    const inner = nodes.map((node) => `${ids.get(node.id)}${shape(node, mermaidLabel(nodeText(node, ' (', ')')))}`);
     if (account === undefined) {
       lines.push(...inner.map((l) => `  ${l}`));
     } else {
@@ -45,6 +45,13 @@ export function toMermaid(graph: TrustGraph, accountNames: Readonly<Record<strin
   return `${[...lines, ...styles].join('\n')}\n`;
 }
 
+/** The label and, unless the label already says it ("account 1234..."), the kind. */
+function nodeText(node: GraphNode, before: string, after: string): string {
+  const label = clipText(node.label, MAX_NODE_CHARS);
+  const kind = kindWord(node.kind);
+  return label.startsWith(kind) ? label : `${label}${before}${kind}${after}`;
+}
+
 function shape(node: GraphNode, label: string): string {
   if (node.kind === 'role') return `[${label}]`;
   if (node.kind === 'policy') return `[/${label}/]`;
@@ -63,7 +70,7 @@ export function toDot(graph: TrustGraph, accountNames: Readonly<Record<string, s
   let cluster = 0;
   for (const [account, nodes] of byAccount(graph)) {
     const inner = nodes.map((node) => {
-      const attrs = [`label=${dotString(`${clipText(node.label, MAX_NODE_CHARS)}\n${kindWord(node.kind)}`)}`];
+      const attrs = [`label=${dotString(nodeText(node, '\n', ''))}`];
       if (node.kind !== 'role') attrs.push('style="rounded,dashed"');
       if (node.risk === 'high' || node.kind === 'public') attrs.push('color="#cf222e"', 'penwidth=2');
       else if (node.risk === 'medium') attrs.push('color="#bc4c00"');

@@ -85,7 +85,9 @@ export type IssueKind =
   /** A role trusts another account, and no identity policy here lets that account's principals assume it (it may live elsewhere). */
   | 'trust-without-grant'
   /** Two trust policies claim the same role. */
-  | 'duplicate-role';
+  | 'duplicate-role'
+  /** A trust statement names a principal without the assume action it needs (a GitHub provider with sts:AssumeRole). */
+  | 'unusable-trust';
 
 export interface GraphIssue {
   kind: IssueKind;
