@@ -190,10 +190,10 @@ describe('iam-policy graph on examples/ (settings read from examples/.vscode/set
     const vendor = edge(`account:${VENDOR}`, `role:${CLIENT}:monitoring-vendor-role`);
     assert.deepEqual([vendor.conditions, vendor.risk], [['ExternalId'], 'low']);
     assert.equal(nodes.get(`account:${VENDOR}`)?.account, VENDOR);
-    const github = edge('oidc:token.actions.githubusercontent.com', `role:${CLIENT}:github-actions-deploy-role`);
+    const github = edge('oidc:111122223333:token.actions.githubusercontent.com', `role:${CLIENT}:github-actions-deploy-role`);
     assert.deepEqual([github.conditions, github.risk], [['example-org/web-app:main'], 'low']);
-    assert.equal(nodes.get('oidc:token.actions.githubusercontent.com')?.kind, 'oidc');
-    const eks = edge('oidc:oidc.eks.eu-west-1.amazonaws.com/id/exampled539d4633e53de1b71example', `role:${CLIENT}:irsa-role`);
+    assert.equal(nodes.get('oidc:111122223333:token.actions.githubusercontent.com')?.kind, 'oidc');
+    const eks = edge('oidc:111122223333:oidc.eks.eu-west-1.amazonaws.com/id/exampled539d4633e53de1b71example', `role:${CLIENT}:irsa-role`);
     assert.deepEqual([eks.conditions, eks.risk], [['kube-system/external-dns'], 'low']);
     // The vendor role is trusted, not granted here: one info, not a warning.
     const info = graph.issues.filter((i) => i.node === `role:${CLIENT}:monitoring-vendor-role`);

@@ -1,7 +1,7 @@
 // The trust graph request over stdio: the examples workspace as the panel sees it, export formats,
 // unsaved edits, change notifications, a file's focus, and malformed params.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,7 +46,7 @@ describe('iamPolicy/trustGraph over stdio', () => {
     assert.equal(grant?.kind, 'grant');
     assert.deepEqual(grant?.conditions, ['MFA']);
     assert.deepEqual(edge('account:777788889999', 'role:111122223333:monitoring-vendor-role')?.conditions, ['ExternalId']);
-    assert.deepEqual(edge('oidc:token.actions.githubusercontent.com', 'role:111122223333:github-actions-deploy-role')?.conditions, ['example-org/web-app:main']);
+    assert.deepEqual(edge('oidc:111122223333:token.actions.githubusercontent.com', 'role:111122223333:github-actions-deploy-role')?.conditions, ['example-org/web-app:main']);
     const eks = result.graph.edges.find((e) => e.to === 'role:111122223333:irsa-role');
     assert.deepEqual(eks?.conditions, ['kube-system/external-dns']);
     assert.equal(edge('public', 'role:111122223333:open-to-everyone-role')?.risk, 'high');
@@ -80,7 +80,7 @@ describe('iamPolicy/trustGraph over stdio', () => {
   it('focuses the role of one file', async () => {
     const result = await view({ focusUri: uri('ci/github-actions-deploy-role-trust.json') });
     assert.equal(result.focus, 'role:111122223333:github-actions-deploy-role');
-    assert.deepEqual(result.graph.nodes.map((n) => n.id).sort(), ['oidc:token.actions.githubusercontent.com', 'role:111122223333:github-actions-deploy-role']);
+    assert.deepEqual(result.graph.nodes.map((n) => n.id).sort(), ['oidc:111122223333:token.actions.githubusercontent.com', 'role:111122223333:github-actions-deploy-role']);
     assert.ok(result.total.nodes > result.graph.nodes.length);
   });
 
@@ -103,6 +103,23 @@ describe('iamPolicy/trustGraph over stdio', () => {
     await changed;
     const result = await view();
     assert.ok(result.graph.edges.some((e) => e.from === 'service:ec2.amazonaws.com' && e.to === 'role:111122223333:new-role'));
+  });
+
+  it('matches an open document to its file whatever the URI escaping (VS Code escapes "+")', async () => {
+    const path = join(root, 'ci+ops', 'deploy-trust-policy.json');
+    mkdirSync(join(root, 'ci+ops'));
+    writeFileSync(path, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }));
+    const changed = client.nextGraphChange(TIMEOUT);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path).href, type: 1 }] });
+    await changed;
+    const escaped = pathToFileURL(path).href.replace('+', '%2B');
+    client.open(escaped, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }));
+    const result = await view({ focusUri: escaped });
+    assert.deepEqual(result.graph.issues.filter((i) => i.kind === 'duplicate-role'), []);
+    assert.equal(result.focus, 'role:111122223333:deploy');
+    // The open document wins, under the editor's spelling of its URI.
+    assert.deepEqual(result.graph.edges.map((e) => [e.from, e.source.path]), [['service:lambda.amazonaws.com', escaped]]);
+    client.close(escaped);
   });
 
   it('answers malformed params with InvalidParams, and keeps serving', async () => {

@@ -92,9 +92,9 @@ describe('trust graph: a node for each kind of principal', () => {
     ['an assumed-role session', { AWS: `arn:aws:sts::${AUDITORS}:assumed-role/Admin/bob` }, { id: `session:${AUDITORS}:Admin/bob`, kind: 'session', label: 'Admin/bob', account: AUDITORS }],
     ['a federated user', { AWS: `arn:aws:sts::${AUDITORS}:federated-user/carol` }, { id: `federated-user:${AUDITORS}:carol`, kind: 'federated-user', label: 'carol', account: AUDITORS }],
     ['a service', { Service: 'ec2.amazonaws.com' }, { id: 'service:ec2.amazonaws.com', kind: 'service', label: 'ec2.amazonaws.com' }],
-    ['the GitHub OIDC provider', { Federated: GITHUB_PROVIDER }, { id: `oidc:${GITHUB}`, kind: 'oidc', label: GITHUB, account: OWN }, webIdentity],
-    ['an EKS OIDC provider (id lower-cased, label as written)', { Federated: EKS_PROVIDER }, { id: `oidc:${EKS.toLowerCase()}`, kind: 'oidc', label: EKS, account: OWN }, webIdentity],
-    ['the GitLab OIDC provider', { Federated: GITLAB_PROVIDER }, { id: 'oidc:gitlab.com', kind: 'oidc', label: 'gitlab.com', account: OWN }, webIdentity],
+    ['the GitHub OIDC provider', { Federated: GITHUB_PROVIDER }, { id: `oidc:${OWN}:${GITHUB}`, kind: 'oidc', label: GITHUB, account: OWN }, webIdentity],
+    ['an EKS OIDC provider (id lower-cased, label as written)', { Federated: EKS_PROVIDER }, { id: `oidc:${OWN}:${EKS.toLowerCase()}`, kind: 'oidc', label: EKS, account: OWN }, webIdentity],
+    ['the GitLab OIDC provider', { Federated: GITLAB_PROVIDER }, { id: `oidc:${OWN}:gitlab.com`, kind: 'oidc', label: 'gitlab.com', account: OWN }, webIdentity],
     ['Cognito identity pools', { Federated: 'cognito-identity.amazonaws.com' }, { id: 'oidc:cognito-identity.amazonaws.com', kind: 'oidc', label: 'cognito-identity.amazonaws.com' }, webIdentity],
     ['a SAML provider', { Federated: SAML_PROVIDER }, { id: `saml:${OWN}:AcmeOkta`, kind: 'saml', label: 'SAML AcmeOkta', account: OWN }, 'sts:AssumeRoleWithSAML'],
     ['"*"', '*', { id: 'public', kind: 'public', label: 'anyone (*)' }],
@@ -249,8 +249,8 @@ describe('trust graph: conditions in short form', () => {
     });
     const conditions = Object.fromEntries(edgesInto(g, ROLE).map((e) => [e.from, e.conditions]));
     assert.deepEqual(conditions, {
-      [`oidc:${GITHUB}`]: ['acme/web:main'],
-      [`oidc:${EKS.toLowerCase()}`]: ['ns/sa'],
+      [`oidc:${OWN}:${GITHUB}`]: ['acme/web:main'],
+      [`oidc:${OWN}:${EKS.toLowerCase()}`]: ['ns/sa'],
       [`account:${AUDITORS}`]: ['ExternalId'],
       'service:ec2.amazonaws.com': ['ExternalId'],
     });
@@ -774,13 +774,78 @@ describe('trust graph: the examples workspace', () => {
 
   it('the vendor role with its ExternalId, the GitHub and EKS roles with their subjects, the public role high', () => {
     assert.deepEqual(edge(`account:${VENDOR}`, `role:${OWN}:monitoring-vendor-role`).conditions, ['ExternalId']);
-    assert.deepEqual(edge(`oidc:${GITHUB}`, `role:${OWN}:github-actions-deploy-role`).conditions, ['example-org/web-app:main']);
-    assert.deepEqual(edge('oidc:oidc.eks.eu-west-1.amazonaws.com/id/exampled539d4633e53de1b71example', `role:${OWN}:irsa-role`).conditions, ['kube-system/external-dns']);
+    assert.deepEqual(edge(`oidc:${OWN}:${GITHUB}`, `role:${OWN}:github-actions-deploy-role`).conditions, ['example-org/web-app:main']);
+    assert.deepEqual(edge('oidc:111122223333:oidc.eks.eu-west-1.amazonaws.com/id/exampled539d4633e53de1b71example', `role:${OWN}:irsa-role`).conditions, ['kube-system/external-dns']);
     assert.equal(edge('public', `role:${OWN}:open-to-everyone-role`).risk, 'high');
     assert.equal(nodeOf(g, `role:${OWN}:open-to-everyone-role`).risk, 'high');
   });
 
   it('the developer policy (iam:PassRole, no sts:AssumeRole) is no grant', () => {
     assert.ok(!g.nodes.some((n) => n.id.includes('lambda-developer-policy')));
+  });
+});
+
+describe('trust graph: review findings', () => {
+  it('a risky statement is never hidden behind a safe one with the same words', () => {
+    const subject = `${GITHUB}:sub`;
+    const g = build({
+      'r-trust.json': doc(
+        allowTrust({ Federated: GITHUB_PROVIDER }, { StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' }, StringLike: { [subject]: 'repo:acme/web:*' } }, webIdentity, { Sid: 'Main' }),
+        allowTrust({ Federated: GITHUB_PROVIDER }, { StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' }, StringNotLike: { [subject]: 'repo:acme/web:*' } }, webIdentity, { Sid: 'Others' }),
+      ),
+    });
+    const edges = edgesInto(g, ROLE);
+    assert.equal(edges.length, 2);
+    assert.deepEqual(edges.map((e) => e.risk).sort(), ['high', 'low']);
+    // The negated test reads as what it is, not as the subject it excludes.
+    assert.deepEqual(edges.find((e) => e.statement.sid === 'Others')?.conditions, ['sub !~ repo:acme/web:*']);
+    assert.equal(nodeOf(g, ROLE).risk, 'high');
+  });
+
+  it('CloudFormation role ARNs in a grant are grants', () => {
+    for (const resource of ['arn:${AWS::Partition}:iam::111122223333:role/deploy', 'arn:aws:iam::${AWS::AccountId}:role/deploy']) {
+      const g = build({ [`${OWN}/deploy-trust.json`]: trustDoc({ AWS: `arn:aws:iam::${OWN}:root` }), [`${OWN}/p.json`]: doc(allowGrant(resource)) });
+      assert.deepEqual(grants(g).map((e) => e.to), [`role:${OWN}:deploy`], resource);
+    }
+  });
+
+  it('${AWS::AccountId} in a trust policy is the role\'s account when the graph knows it', () => {
+    const g = build({ 'deploy-trust.json': trustDoc({ AWS: 'arn:aws:iam::${AWS::AccountId}:root' }), 'p.json': doc(allowGrant(`arn:aws:iam::${OWN}:role/deploy`)) }, { defaultAccount: OWN });
+    assert.deepEqual(edgesInto(g, `role:${OWN}:deploy`).map((e) => [e.from, e.risk]), [[`account:${OWN}`, 'low']]);
+    assert.deepEqual(issuesOf(g, 'grant-not-trusted'), []);
+    assert.ok(!g.nodes.some((n) => n.local), 'no "this account" node left');
+  });
+
+  it('two accounts\' GitHub providers are two nodes', () => {
+    const provider = (account: string) => `arn:aws:iam::${account}:oidc-provider/${GITHUB}`;
+    const g = build({
+      '111111111111/a-trust.json': trustDoc({ Federated: provider('111111111111') }, githubSub('repo:acme/a:ref:refs/heads/main'), webIdentity),
+      '222222222222/b-trust.json': trustDoc({ Federated: provider('222222222222') }, githubSub('repo:acme/b:ref:refs/heads/main'), webIdentity),
+    });
+    assert.deepEqual(g.nodes.filter((n) => n.kind === 'oidc').map((n) => [n.id, n.account]), [
+      [`oidc:111111111111:${GITHUB}`, '111111111111'],
+      [`oidc:222222222222:${GITHUB}`, '222222222222'],
+    ]);
+  });
+
+  it('an unconditioned Deny of everyone removes the trust; one of every resource removes the grants', () => {
+    const denyAll = { Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' };
+    const trust = build({ 'r-trust.json': doc(allowTrust({ AWS: `arn:aws:iam::${AUDITORS}:root` }, MFA), denyAll) });
+    assert.deepEqual(edgesInto(trust, ROLE), []);
+    const identity = build({ 'r-trust.json': trustDoc({ AWS: `arn:aws:iam::${AUDITORS}:root` }, MFA), 'p.json': doc(allowGrant('arn:aws:iam::111122223333:role/r'), { Effect: 'Deny', Action: '*', Resource: '*' }) });
+    assert.deepEqual(grants(identity), []);
+    // A Deny with a condition (deny without MFA) narrows, it does not remove.
+    const guarded = build({ 'r-trust.json': doc(allowTrust({ AWS: `arn:aws:iam::${AUDITORS}:root` }), { ...denyAll, Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }) });
+    assert.equal(edgesInto(guarded, ROLE).length, 1);
+  });
+
+  it('tag keys with dots and colons are conditions, not claims of a provider', () => {
+    const { edge } = soleTrust(trustDoc({ AWS: `arn:aws:iam::${AUDITORS}:root` }, { StringEquals: { 'aws:PrincipalTag/team.name:x': 'ops' } }));
+    assert.deepEqual(edge.conditions, ['tag team.name:x=ops']);
+  });
+
+  it('an absurd MFA age is not "Infinity min"', () => {
+    const { edge } = soleTrust(trustDoc({ AWS: `arn:aws:iam::${AUDITORS}:root` }, { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '9'.repeat(400) } }));
+    assert.ok(!edge.conditions.some((c) => c.includes('Infinity')), edge.conditions.join());
   });
 });

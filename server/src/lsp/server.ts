@@ -231,6 +231,8 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
+    // Closing without saving drops its edits: the graph goes back to the file on disk.
+    graphEvents.documentChanged(event.document);
     parseCache.delete(uri);
     settings.forget(uri);
     clearTimeout(pushTimers.get(uri));

@@ -44,33 +44,50 @@ export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(docu
     const files = await currentFiles(deps, index);
     const root = deps.rootUri();
     const settings = root ? await deps.settings(root) : undefined;
+    // The focus names a file as the client spells it; the graph's sources may spell it otherwise.
+    const focusUri = params.focusUri && files.find((f) => pathKey(f.path) === pathKey(params.focusUri as string))?.path;
     return runSafe(connection, 'Trust graph', { text: '' }, token, () =>
-      graphResponse({ ...params, files, settings: settings ?? { accounts: {}, graph: { roles: {} } }, truncated: index.truncated }),
+      graphResponse({ ...params, focusUri, files, settings: settings ?? { accounts: {}, graph: { roles: {} } }, truncated: index.truncated }),
     );
   });
 
   return {
     documentChanged: (document) => {
-      if (document.uri.startsWith('file:')) notify();
+      if (isPolicyLanguage(document)) notify();
     },
     indexChanged: notify,
   };
 }
 
-/** Open documents replace their saved text; an open document that is no longer a policy drops out. */
+/**
+ * Open documents replace their saved text; an open document that is no longer a policy drops out.
+ * Files are matched by path: the editor and Node spell the same file's URI differently (VS Code
+ * escapes `+`, `@`, `=`, and the drive letter's colon on Windows).
+ */
 async function currentFiles(deps: TrustGraphDeps, index: WorkspaceIndex): Promise<graph.GraphFile[]> {
-  const byUri = new Map(index.files().map((f) => [f.uri, { path: f.uri, relativePath: f.relativePath, facts: f.facts }]));
+  const byPath = new Map(index.files().map((f) => [pathKey(f.uri), { path: f.uri, relativePath: f.relativePath, facts: f.facts }]));
   for (const document of deps.documents.all()) {
-    if (!document.uri.startsWith('file:') || (document.languageId !== 'json' && document.languageId !== 'jsonc')) continue;
+    if (!isPolicyLanguage(document)) continue;
     const path = filePath(document.uri);
     const relativePath = path && index.relativePath(path);
     if (!path || relativePath === undefined) continue;
     const settings = await deps.settings(document.uri);
     const facts = factsOf(deps, document, settings.enable ? await index.kindSetting(path) : 'ignore');
-    if (facts.kind) byUri.set(document.uri, { path: document.uri, relativePath, facts });
-    else byUri.delete(document.uri);
+    // The editor's spelling of the URI: the one it opens when the panel reveals a statement.
+    if (facts.kind) byPath.set(pathKey(document.uri), { path: document.uri, relativePath, facts });
+    else byPath.delete(pathKey(document.uri));
   }
-  return [...byUri.values()];
+  return [...byPath.values()];
+}
+
+function isPolicyLanguage(document: TextDocument): boolean {
+  return document.uri.startsWith('file:') && (document.languageId === 'json' || document.languageId === 'jsonc');
+}
+
+/** One key per file whatever the URI's escaping (and, on Windows, the drive letter's case). */
+function pathKey(uri: string): string {
+  const path = filePath(uri) ?? uri;
+  return process.platform === 'win32' ? path.toLowerCase() : path;
 }
 
 /** Facts of an open document, kept with the parsed version they were read from. */

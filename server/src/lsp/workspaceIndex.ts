@@ -107,13 +107,16 @@ export class WorkspaceIndex {
     return folder ? kindSettingForFile(path, (await this.settingsOf(folder)).files) : undefined;
   }
 
-  /** Settings changed: read every file again (kinds and exclusions may differ). */
+  /**
+   * Settings changed: when a folder's file kinds or exclusions did, read every file again. Entries
+   * stay until the new scan replaces them, so completion never sees an empty list meanwhile.
+   */
   async reread(): Promise<void> {
+    const before = await Promise.all(this.folders.map((f) => this.settingsOf(f)));
     this.folderSettings.clear();
-    if (!this.scanning) return;
+    const after = await Promise.all(this.folders.map((f) => this.settingsOf(f)));
+    if (!this.scanning || JSON.stringify(before) === JSON.stringify(after)) return;
     await this.scanning;
-    this.byPath.clear();
-    this.sorted = undefined;
     this.scanning = this.scan()
       .catch(() => undefined)
       .then(() => this.changed());
@@ -176,6 +179,8 @@ export class WorkspaceIndex {
   private async scan(): Promise<void> {
     let directories = 0;
     let files = 0;
+    const seen = new Set<string>();
+    this.truncatedScan = false;
     for (const folder of this.folders) {
       const { exclude } = await this.settingsOf(folder);
       const queue = [folder];
@@ -194,6 +199,7 @@ export class WorkspaceIndex {
           if (isExcluded(relative(folder, path).split(sep).join('/'), exclude)) continue;
           if (entry.isDirectory() && !SKIPPED.has(entry.name)) queue.push(path);
           else if (entry.isFile() && /\.jsonc?$/i.test(entry.name) && files++ < MAX_FILES) {
+            seen.add(path);
             await this.read(path);
             // Let requests in between files: the scan runs in the server's one thread.
             await new Promise((resolve) => setImmediate(resolve));
@@ -201,6 +207,8 @@ export class WorkspaceIndex {
         }
       }
     }
+    // A complete scan knows every file: entries it did not meet are now excluded or gone.
+    for (const path of [...this.byPath.keys()]) if (!seen.has(path)) this.forget(path);
   }
 
   /** Reads one file; returns whether its entry changed (was added, replaced or removed). */

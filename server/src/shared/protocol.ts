@@ -83,6 +83,8 @@ export interface TrustGraphView {
   truncated: boolean;
   /** The whole graph's size, so the page can tell "nothing here" from "nothing matches the filter". */
   total: { nodes: number; edges: number };
+  /** Set when the (filtered) graph is too large to lay out: the layout is empty, the page asks for a filter. */
+  tooLarge?: { nodes: number; limit: number };
 }
 
 export type TrustGraphResponse = TrustGraphView | { text: string };

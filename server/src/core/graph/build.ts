@@ -44,7 +44,9 @@ export function buildTrustGraph(files: readonly GraphFile[], options: GraphOptio
     }
     add({ id, kind: 'role', label: identity.name, ...(identity.account ? { account: identity.account } : { local: true }), detail: roleArn(identity.name, identity.account), source });
     for (const problem of file.facts.unusable) issues.push({ kind: 'unusable-trust', severity: 'warning', node: id, source: { path: file.path, span: problem.span }, message: problem.message });
-    for (const trust of file.facts.trusts) {
+    for (const fact of file.facts.trusts) {
+      // `${AWS::AccountId}` in a trust policy is the role's own account, once the graph knows it.
+      const trust = identity.account && fact.principal.local ? { ...fact, principal: placeLocal(fact.principal, identity.account) } : fact;
       const from = add(trust.principal);
       const { risk, reasons } = sameAccountRisk(trust, identity.account);
       edges.push({
@@ -61,7 +63,7 @@ export function buildTrustGraph(files: readonly GraphFile[], options: GraphOptio
     }
   }
 
-  const roles = [...nodes.values()].filter((n) => n.kind === 'role' && n.source);
+  const roles = new WorkspaceRoles([...nodes.values()].filter((n) => n.kind === 'role' && n.source));
   for (const file of sorted) {
     if (file.facts.grants.length === 0) continue;
     const relative = file.relativePath ?? file.path;
@@ -69,7 +71,7 @@ export function buildTrustGraph(files: readonly GraphFile[], options: GraphOptio
     const policyId = `policy:${file.path}`;
     add({ id: policyId, kind: 'policy', label: baseName(relative), ...(account ? { account } : { local: true }), detail: `Identity policy ${relative}`, source: { path: file.path, span: file.facts.span } });
     for (const grant of file.facts.grants) {
-      for (const target of grantTargets(grant, roles, add)) {
+      for (const target of grantTargets(grant, roles, add, account)) {
         edges.push({
           id: edgeId('grant', policyId, target.id, file.path, grant.span.offset),
           from: policyId,
@@ -85,14 +87,14 @@ export function buildTrustGraph(files: readonly GraphFile[], options: GraphOptio
     }
   }
 
-  for (const node of nodes.values()) {
-    if (node.kind !== 'role' || !node.source) continue;
-    const into = edges.filter((e) => e.to === node.id && e.kind === 'trust');
-    if (into.length > 0) node.risk = worstRisk(into.map((e) => e.risk));
+  const kept = dedupe(edges);
+  for (const edge of kept) {
+    const role = nodes.get(edge.to);
+    if (edge.kind === 'trust' && role?.source) role.risk = worstRisk([role.risk ?? 'low', edge.risk]);
   }
   const graph: TrustGraph = {
     nodes: [...nodes.values()].sort((a, b) => compare(a.id, b.id)),
-    edges: dedupe(edges).sort((a, b) => compare(a.id, b.id)),
+    edges: kept.sort((a, b) => compare(a.id, b.id)),
     issues,
   };
   graph.issues.push(...checkHalves(graph));
@@ -116,7 +118,7 @@ function sameAccountRisk(trust: TrustFact, roleAccount: string | undefined): { r
 const CROSS_ACCOUNT_RULE = 'trust-cross-account-unconditioned';
 
 /** The nodes a grant reaches: the roles here its ARN matches, else a node for the ARN itself. */
-function grantTargets(grant: GrantFact, roles: readonly GraphNode[], add: (node: GraphNode) => GraphNode): { id: string; risk: Risk }[] {
+function grantTargets(grant: GrantFact, roles: WorkspaceRoles, add: (node: GraphNode) => GraphNode, policyAccount: string | undefined): { id: string; risk: Risk }[] {
   const arn = grant.resource === '*' ? undefined : splitArn(grant.resource);
   const resource = arn?.resource ?? '*';
   const name = resource.replace(/^role\//, '').replace(/^.*\//, '');
@@ -125,34 +127,56 @@ function grantTargets(grant: GrantFact, roles: readonly GraphNode[], add: (node:
     add({ id: ANY_ROLE_ID, kind: 'role', label: 'any role (*)', detail: 'Every role in every account whose trust policy lets the caller in' });
     return [{ id: ANY_ROLE_ID, risk: 'high' }];
   }
-  const place = accountPlace(account);
+  // `${AWS::AccountId}` in a policy is the policy's own account.
+  const place = accountPlace(policyAccount && accountPlace(account).local ? policyAccount : account);
   if (!hasWildcard(resource) && !hasWildcard(account)) {
-    const exact = roles.find((r) => r.id === roleNodeId(place.key, name));
+    const exact = roles.byId.get(roleNodeId(place.key, name));
     // An account-less role here ("this account") is the same role when the names agree.
-    const sameName = exact ?? roles.find((r) => r.local && r.label === name && place.account !== undefined);
+    const sameName = exact ?? (place.account !== undefined ? roles.localByName.get(name) : undefined);
     if (sameName) return [{ id: sameName.id, risk: 'low' }];
     const id = roleNodeId(place.key, name);
     add({ id, kind: 'role', label: name, ...(place.account ? { account: place.account } : place.local ? { local: true } : {}), detail: grant.resource });
     return [{ id, risk: 'low' }];
   }
   const matchesName = wildcardRegExp(resource.startsWith('role/') ? resource : `role/${resource}`);
-  const matchesAccount = wildcardRegExp(place.local ? '*' : account);
-  const matched = roles.filter((r) => matchesName.test(`role/${r.label}`) && (r.local || matchesAccount.test(r.account ?? '')));
+  const matchesAccount = wildcardRegExp(place.local ? '*' : (place.account ?? account));
+  const matched = roles.all.filter((r) => matchesName.test(`role/${r.label}`) && (r.local || matchesAccount.test(r.account ?? '')));
   if (matched.length > 0) return matched.map((r) => ({ id: r.id, risk: 'medium' as const }));
   const id = roleNodeId(place.key, resource.replace(/^role\//, ''));
   add({ id, kind: 'role', label: resource.replace(/^role\//, ''), ...(place.account ? { account: place.account } : {}), detail: `${grant.resource}: no role here matches` });
   return [{ id, risk: 'medium' }];
 }
 
-/** Two statements (or two values) saying the same thing are one line in the picture, not two on top of each other. */
+/** The roles defined here, looked up by id and, for "this account" roles, by name. */
+class WorkspaceRoles {
+  readonly byId: Map<string, GraphNode>;
+  readonly localByName = new Map<string, GraphNode>();
+  constructor(readonly all: readonly GraphNode[]) {
+    this.byId = new Map(all.map((r) => [r.id, r]));
+    for (const role of all) if (role.local && !this.localByName.has(role.label)) this.localByName.set(role.label, role);
+  }
+}
+
+/**
+ * Two statements (or two values) saying the same thing are one line in the picture, not two on top
+ * of each other. Same words may differ in risk (`StringLike` and `StringNotLike` on one subject both
+ * read `acme/web:*`): those stay apart, so that a risky statement is never hidden behind a safe one.
+ */
 function dedupe(edges: GraphEdge[]): GraphEdge[] {
   const seen = new Set<string>();
   return edges.filter((e) => {
-    const key = `${e.kind}\u0000${e.from}\u0000${e.to}\u0000${e.conditions.join('\u0001')}`;
+    const key = `${e.kind}\u0000${e.from}\u0000${e.to}\u0000${e.risk}\u0000${e.conditions.join('\u0001')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** A principal of "this account" in a trust file whose role's account is known: moved to that account. */
+function placeLocal(node: TrustFact['principal'], account: string): TrustFact['principal'] {
+  const { local: _local, ...rest } = node;
+  const id = node.kind === 'account' ? `account:${account}` : node.kind === 'role' ? roleNodeId(account, node.label) : node.id.replace(/^([^:]+):(?=:)/, `$1:${account}`);
+  return { ...rest, id, account, ...(node.kind === 'account' ? { label: `account ${account}` } : {}) };
 }
 
 function edgeId(kind: string, from: string, to: string, path: string, offset: number): string {

@@ -1,7 +1,7 @@
 import { splitArn, type ProviderId } from '../iam';
 import type { Statement } from '../policyModel';
 import { conditionsOf, type ConditionEntry } from '../statementParts';
-import { entryValues, guardOf } from '../trust/conditions';
+import { entryValues, guardOf, positiveOperator } from '../trust/conditions';
 import type { TrustedPrincipal } from '../trust/principals';
 
 /** Longest condition label on an edge; the full text is in the statement, one click away. */
@@ -34,7 +34,7 @@ function entryLabel(entry: ConditionEntry, principal: TrustedPrincipal | undefin
     case 'mfa':
       return 'MFA';
     case 'mfa-age':
-      return values.length === 1 && /^\d+$/.test(values[0]) ? `MFA ≤ ${Math.max(1, Math.round(Number(values[0]) / 60))} min` : 'MFA';
+      return values.length === 1 && /^\d{1,9}$/.test(values[0]) ? `MFA ≤ ${Math.max(1, Math.round(Number(values[0]) / 60))} min` : 'MFA';
     case 'external-id':
       return 'ExternalId';
     case 'organization':
@@ -56,6 +56,8 @@ function entryLabel(entry: ConditionEntry, principal: TrustedPrincipal | undefin
 
 /** `token.actions.githubusercontent.com:sub` -> issuer and claim; `SAML:aud` too. */
 function claimOf(lowerKey: string): { issuer: string; claim: string } | undefined {
+  // Global and service keys (`aws:PrincipalTag/team.name:x`) are never claims, whatever their tag part holds.
+  if (/^[a-z0-9-]+:/.test(lowerKey) && !lowerKey.startsWith('saml:')) return undefined;
   const colon = lowerKey.lastIndexOf(':');
   if (colon <= 0) return undefined;
   const issuer = lowerKey.slice(0, colon);
@@ -71,10 +73,12 @@ function claimLabel(entry: ConditionEntry, { issuer, claim }: { issuer: string; 
   }
   if (principal && (principal.type !== 'oidc' || principal.issuer.toLowerCase() !== issuer)) return undefined;
   const provider = principal?.type === 'oidc' ? principal.provider?.id : undefined;
+  // A negated or set test reads as its operator, never as the subject it excludes.
+  const positive = positiveOperator(entry, { alwaysPresent: true }) !== undefined;
   // The audience of GitHub, EKS and GitLab tokens is sts.amazonaws.com by convention: not worth the room.
-  if (claim === 'aud' && values.every((v) => v === 'sts.amazonaws.com')) return undefined;
-  if (claim === 'sub') return list(values.map((v) => shortSubject(provider, v)));
-  if (claim === 'aud' && provider === 'cognito') return `pool ${list(values)}`;
+  if (positive && claim === 'aud' && values.every((v) => v === 'sts.amazonaws.com')) return undefined;
+  if (positive && claim === 'sub') return list(values.map((v) => shortSubject(provider, v)));
+  if (positive && claim === 'aud' && provider === 'cognito') return `pool ${list(values)}`;
   return `${claim} ${operatorWord(entry) === '=' ? '' : `${operatorWord(entry)} `}${list(values)}`;
 }
 

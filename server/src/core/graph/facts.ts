@@ -1,5 +1,5 @@
 import { analyze, type AnalyzeOptions } from '../analyze';
-import { wildcardRegExp } from '../iam';
+import { replacePlaceholders, splitArn, wildcardRegExp } from '../iam';
 import { spanOf, stringValue } from '../jsonTree';
 import type { ParsedDocument } from '../parse';
 import { element, readPolicy, type Statement } from '../policyModel';
@@ -92,10 +92,28 @@ export function readFacts(parsed: ParsedDocument, options: Pick<AnalyzeOptions, 
   if (analysis.kind === 'trust') {
     const findings = analysis.findings.filter((f) => RISK_RULES.has(f.rule));
     const unusable: FileFacts['unusable'] = [];
-    return { kind: 'trust', span, trusts: policy.statements.flatMap((s) => trustFacts(s, findings, unusable)), grants: [], unusable };
+    const trusts = deniesEveryone(policy.statements, 'trust') ? [] : policy.statements.flatMap((s) => trustFacts(s, findings, unusable));
+    return { kind: 'trust', span, trusts, grants: [], unusable };
   }
-  if (analysis.kind === 'identity') return { kind: 'identity', span, trusts: [], grants: policy.statements.flatMap(grantFacts), unusable: [] };
+  if (analysis.kind === 'identity') {
+    const grants = deniesEveryone(policy.statements, 'identity') ? [] : policy.statements.flatMap(grantFacts);
+    return { kind: 'identity', span, trusts: [], grants, unusable: [] };
+  }
   return { kind: analysis.kind, span, trusts: [], grants: [], unusable: [] };
+}
+
+/**
+ * A Deny without conditions of sts:AssumeRole to everyone (trust) or on every resource (identity)
+ * overrides every Allow: nothing of the file is drawn. Narrower Denies are left to the statements'
+ * own reading (the picture shows what the Allows say).
+ */
+function deniesEveryone(statements: readonly Statement[], kind: 'trust' | 'identity'): boolean {
+  return statements.some((statement) => {
+    if (statement.effect !== 'Deny' || element(statement, 'Condition') !== undefined || !allowsAssumeRole(statement)) return false;
+    if (kind === 'trust') return trustedPrincipals(statement).some((p) => p.type === 'everyone');
+    const resources = resourcesOf(statement);
+    return resources !== undefined && !resources.negated && resources.values.some((v) => v.text === '*');
+  });
 }
 
 function statementRef(statement: Statement): StatementRef {
@@ -161,7 +179,7 @@ function firstSentence(message: string): string {
 
 const ASSUME_ROLE = 'sts:AssumeRole';
 
-/** Whether a statement's Action (or NotAction) lets its holder call sts:AssumeRole. */
+/** Whether a statement's Action (or NotAction) names sts:AssumeRole (to allow or to deny it). */
 function allowsAssumeRole(statement: Statement): boolean {
   const actions = actionsOf(statement);
   if (!actions) return false;
@@ -169,8 +187,15 @@ function allowsAssumeRole(statement: Statement): boolean {
   return actions.negated ? !matches : matches;
 }
 
-/** Role ARNs (`arn:aws:iam::111122223333:role/Deploy`, patterns, placeholders) and `*`. */
-const ROLE_RESOURCE = /^(\*|arn:[^:]*:(iam|\*):[^:]*:[^:]*:(role\/|\*).*|arn:\*)$/i;
+/**
+ * Role ARNs (`arn:aws:iam::111122223333:role/Deploy`, patterns, CloudFormation references such as
+ * `arn:${AWS::Partition}:iam::${AWS::AccountId}:role/deploy`) and `*`.
+ */
+function isRoleResource(text: string): boolean {
+  if (text === '*' || /^arn:\*+$/.test(text)) return true;
+  const arn = splitArn(replacePlaceholders(text, 'x'));
+  return arn !== undefined && /^(iam|\*+)$/.test(arn.service) && /^(role|\*|role[/*?])/.test(arn.resource);
+}
 
 function grantFacts(statement: Statement): GrantFact[] {
   if (statement.effect !== 'Allow' || !allowsAssumeRole(statement)) return [];
@@ -180,5 +205,5 @@ function grantFacts(statement: Statement): GrantFact[] {
   const conditions = shortConditions(statement);
   // NotResource: every role but the few named, as wide as `*` for this picture.
   if (resources.negated) return [{ resource: '*', conditions: [`except ${resources.values.map((v) => v.text).join(' | ')}`, ...conditions], span: spanOf(resources.node), statement: ref }];
-  return resources.values.filter((v) => ROLE_RESOURCE.test(v.text)).map((v) => ({ resource: v.text, conditions, span: spanOf(v.node), statement: ref }));
+  return resources.values.filter((v) => isRoleResource(v.text)).map((v) => ({ resource: v.text, conditions, span: spanOf(v.node), statement: ref }));
 }

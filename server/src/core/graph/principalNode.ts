@@ -33,11 +33,13 @@ export function principalNode(principal: TrustedPrincipal): PrincipalNode | unde
     case 'service':
       return { id: `service:${principal.service}`, kind: 'service', label: principal.service, detail: `The AWS service ${principal.service}` };
     case 'oidc': {
-      const account = /^arn:[^:]*:iam::([^:]*):oidc-provider\//.exec(principal.text)?.[1];
-      const place = account === undefined ? {} : without(accountPlace(account));
+      // The provider is an IAM resource of one account: two accounts' GitHub providers are two nodes.
+      const account = /^arn:.*?:iam::(.*?):oidc-provider\//.exec(principal.text)?.[1];
+      const placed = account === undefined ? undefined : accountPlace(account);
+      const place = placed ? without(placed) : {};
       const name = principal.provider?.name;
       return {
-        id: `oidc:${principal.issuer.toLowerCase()}`,
+        id: `oidc:${placed ? `${placed.key}:` : ''}${principal.issuer.toLowerCase()}`,
         kind: 'oidc',
         label: principal.issuer,
         ...place,
