@@ -844,6 +844,14 @@ describe('trust graph: review findings', () => {
     assert.deepEqual(edge.conditions, ['tag team.name:x=ops']);
   });
 
+  it('role name patterns in a grant match case-sensitively, as exact names do', () => {
+    const files = { [`${OWN}/deploy-trust.json`]: trustDoc({ AWS: `arn:aws:iam::${OWN}:root` }) };
+    const upper = build({ ...files, [`${OWN}/p.json`]: doc(allowGrant(`arn:aws:iam::${OWN}:role/DEPLOY*`)) });
+    assert.ok(!grants(upper).some((e) => e.to === `role:${OWN}:deploy`));
+    const lower = build({ ...files, [`${OWN}/p.json`]: doc(allowGrant(`arn:aws:iam::${OWN}:role/dep*`)) });
+    assert.deepEqual(grants(lower).map((e) => [e.to, e.risk]), [[`role:${OWN}:deploy`, 'medium']]);
+  });
+
   it('an absurd MFA age is not "Infinity min"', () => {
     const { edge } = soleTrust(trustDoc({ AWS: `arn:aws:iam::${AUDITORS}:root` }, { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '9'.repeat(400) } }));
     assert.ok(!edge.conditions.some((c) => c.includes('Infinity')), edge.conditions.join());

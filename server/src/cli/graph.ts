@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, graph, settingsFromFlatKeys, type PolicySettings } from '../core';
+import { createPolicyService, graph, kindSettingForFile, settingsFromFlatKeys, type PolicySettings } from '../core';
 import { graphResponse, selectGraph } from '../shared/graphView';
 import { ConfigResolver, type ConfigChoice } from './config';
 import { collectFiles, InputError, readText } from './files';
@@ -101,11 +101,12 @@ export async function runGraph(args: GraphArgs, out: (text: string) => void): Pr
   const files: graph.GraphFile[] = [];
   const texts = new Map<string, string>();
   for (const { file, text, parsed, kindSetting } of readFiles(service, collectFiles(args.paths), { kind: 'auto', settingsFor: (path) => configs.settingsFor(path) })) {
-    const facts = service.graphFacts(parsed, { fileName: file.path, kindSetting });
-    if (!facts.kind) continue;
-    texts.set(file.path, text);
     // Role names and accounts come from the path below the workspace (the settings' folder), as in the editor.
     const relativePath = folder ? relative(folder, resolve(file.path)).split('\\').join('/') : file.path;
+    // The editor's file associations, from the same settings file, decide as they do in the panel.
+    const facts = service.graphFacts(parsed, { fileName: file.path, kindSetting: kindSettingForFile(relativePath, settings.files) ?? kindSetting });
+    if (!facts.kind) continue;
+    texts.set(file.path, text);
     files.push({ path: file.path, relativePath, facts });
   }
   const graphSettings = { accounts: settings.accounts, graph: { ...settings.graph, ...(args.defaultAccount ? { defaultAccount: args.defaultAccount } : {}) } };

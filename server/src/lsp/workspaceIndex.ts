@@ -23,7 +23,7 @@ export interface FolderSettings {
 /** One policy file of the workspace: what completion and the trust graph need of it. */
 export interface IndexedFile {
   uri: string;
-  /** The path below its workspace folder (with the folder's name first when there are several), for role names and accounts. */
+  /** The path below its workspace folder, for role names and accounts. */
   relativePath: string;
   accounts: string[];
   facts: graph.FileFacts;
@@ -93,12 +93,10 @@ export class WorkspaceIndex {
     return [...this.byPath.values()];
   }
 
-  /** The relative path the index gives a file, or undefined when it is outside every folder. */
+  /** The path below its workspace folder (what `iamPolicy.graph.roles` globs match), or undefined outside every folder. */
   relativePath(path: string): string | undefined {
     const folder = this.folderOf(path);
-    if (!folder) return undefined;
-    const below = relative(folder, path).split(sep).join('/');
-    return this.folders.length > 1 ? `${folder.split(sep).pop()}/${below}` : below;
+    return folder ? relative(folder, path).split(sep).join('/') : undefined;
   }
 
   /** The kind setting of a file (from its folder's `iamPolicy.files`). */

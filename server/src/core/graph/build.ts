@@ -1,4 +1,4 @@
-import { hasWildcard, isAllWildcards, splitArn, wildcardRegExp } from '../iam';
+import { hasWildcard, isAllWildcards, splitArn, wildcardMatchesExactly } from '../iam';
 import { ruleRisk, worstRisk, type FileFacts, type GrantFact, type TrustFact } from './facts';
 import { fileAccount, roleIdentity, type GraphOptions } from './identity';
 import { accountPlace, roleNodeId } from './principalNode';
@@ -138,9 +138,10 @@ function grantTargets(grant: GrantFact, roles: WorkspaceRoles, add: (node: Graph
     add({ id, kind: 'role', label: name, ...(place.account ? { account: place.account } : place.local ? { local: true } : {}), detail: grant.resource });
     return [{ id, risk: 'low' }];
   }
-  const matchesName = wildcardRegExp(resource.startsWith('role/') ? resource : `role/${resource}`);
-  const matchesAccount = wildcardRegExp(place.local ? '*' : (place.account ?? account));
-  const matched = roles.all.filter((r) => matchesName.test(`role/${r.label}`) && (r.local || matchesAccount.test(r.account ?? '')));
+  // Role names in ARNs compare exactly (case included), as `Resource` matching does.
+  const namePattern = resource.startsWith('role/') ? resource : `role/${resource}`;
+  const accountPattern = place.local ? '*' : (place.account ?? account);
+  const matched = roles.all.filter((r) => wildcardMatchesExactly(namePattern, `role/${r.label}`) && (r.local || wildcardMatchesExactly(accountPattern, r.account ?? '')));
   if (matched.length > 0) return matched.map((r) => ({ id: r.id, risk: 'medium' as const }));
   const id = roleNodeId(place.key, resource.replace(/^role\//, ''));
   add({ id, kind: 'role', label: resource.replace(/^role\//, ''), ...(place.account ? { account: place.account } : {}), detail: `${grant.resource}: no role here matches` });

@@ -10,6 +10,6 @@ export { ARN_FIELD, FILL_IN_ORGANIZATION_ID, FILL_IN_WORDS, fillIns, firstPlaceh
 export { BASE_OPERATORS, familySuits, operatorName, readOperator, type ConditionOperator, type OperatorFamily, type OperatorReading } from './operators';
 export { PRINCIPAL_KEYS, principalProblem } from './principals';
 export { closest, editDistance } from './suggest';
-export { hasWildcard, isAllWildcards, patternsOverlap, policyPatternTokens, templateTokens, wildcardCovers, wildcardRegExp, type WildcardMatcher } from './wildcard';
+export { hasWildcard, isAllWildcards, patternsOverlap, policyPatternTokens, templateTokens, wildcardCovers, wildcardMatchesExactly, wildcardRegExp, type WildcardMatcher } from './wildcard';
 export { GLOBAL_KEYS_URL, OPERATORS_URL, serviceReferenceUrl } from './links';
 export { SOURCE_AWARE_SERVICES, SOURCELESS_SERVICES, isSourceAwareService } from './confusedDeputy';

@@ -29,6 +29,11 @@ export function wildcardRegExp(pattern: string): WildcardMatcher {
   return cached;
 }
 
+/** Case-sensitive IAM wildcard matching, for names that IAM compares exactly (role names in ARNs). */
+export function wildcardMatchesExactly(pattern: string, text: string): boolean {
+  return globMatch(pattern, text, '');
+}
+
 /**
  * Glob matching with one remembered `*`: on a mismatch, the last `*` takes one more character.
  * `?` matches any one character except those in `notOne`.
