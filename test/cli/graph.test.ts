@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GRAPH_USAGE } from '../../server/src/cli/graph';
+import { assertWellFormedXml } from '../support/xml';
 import { assertUsageError, REPO, runCli, TempDir, type CliResult, type Range } from './run';
 
 /** `iam-policy graph`: the JSON of issue [7] on examples/, the picture formats, filters, and what it refuses. */
@@ -108,38 +109,6 @@ function textAt(source: JsonSource): string {
   return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
 }
 
-/** A rough XML well-formedness check: tags balance, attributes quoted, no raw `<`, `>` or bare `&` in text or values. */
-function assertWellFormedXml(markup: string): void {
-  const tag = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_:][\w:.-]*="[^"<]*")*)\s*(\/?)>/y;
-  const stack: string[] = [];
-  let roots = 0;
-  let at = 0;
-  const assertText = (text: string) => {
-    assert.doesNotMatch(text, /[<>]/, `raw < or > in ${JSON.stringify(text.slice(0, 200))}`);
-    assert.doesNotMatch(text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);/gi, ''), /&/, `bare & in ${JSON.stringify(text.slice(0, 200))}`);
-  };
-  while (at < markup.length) {
-    const lt = markup.indexOf('<', at);
-    const text = markup.slice(at, lt === -1 ? markup.length : lt);
-    assertText(text);
-    if (stack.length === 0) assert.equal(text.trim(), '', 'text outside the root element');
-    if (lt === -1) break;
-    tag.lastIndex = lt;
-    const match = tag.exec(markup);
-    assert.ok(match, `malformed markup at ${lt}: ${markup.slice(lt, lt + 120)}`);
-    const [, closing, name, attrs, selfClosing] = match;
-    for (const [, value] of attrs.matchAll(/="([^"]*)"/g)) assertText(value);
-    if (closing) {
-      assert.equal(stack.pop(), name, `</${name}> closes nothing open`);
-    } else if (!selfClosing) {
-      if (stack.length === 0) roots++;
-      stack.push(name);
-    }
-    at = tag.lastIndex;
-  }
-  assert.deepEqual(stack, [], 'unclosed elements');
-  assert.equal(roots, 1, 'one root element');
-}
 
 describe('iam-policy graph on examples/ (settings read from examples/.vscode/settings.json)', () => {
   let graph: GraphJson;

@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import type { KindSetting } from '../core';
 import type { ConfigChoice } from './config';
 import { parseGraphArgs, type GraphArgs } from './graph';
 import { parseNewRoleArgs, type NewRoleArgs } from './newRole';
-import { UsageError } from './usageError';
+import { parseOptions, UsageError } from './usageError';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -78,25 +77,20 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (argv[0] === 'new-role') {
     return argv.includes('--help') || argv.includes('-h') ? { name: 'help', topic: 'new-role' } : { name: 'new-role', args: parseNewRoleArgs(argv.slice(1)) };
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        kind: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
+  const parsed = parseOptions({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      kind: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyService, graph, kindSettingForFile, settingsFromFlatKeys, type PolicySettings } from '../core';
@@ -8,7 +7,7 @@ import { graphResponse, selectGraph } from '../shared/graphView';
 import { ConfigResolver, type ConfigChoice } from './config';
 import { collectFiles, InputError, readText } from './files';
 import { readFiles } from './lint';
-import { UsageError } from './usageError';
+import { parseOptions, UsageError } from './usageError';
 
 export const GRAPH_USAGE = `Usage: iam-policy graph [options] <files or folders...>
 
@@ -48,27 +47,22 @@ export interface GraphArgs {
 const FORMATS = ['json', 'mermaid', 'dot', 'svg'];
 
 export function parseGraphArgs(argv: readonly string[]): GraphArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        account: { type: 'string', multiple: true },
-        risk: { type: 'string', multiple: true },
-        'default-account': { type: 'string' },
-        settings: { type: 'string' },
-        'no-settings': { type: 'boolean' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
+  const parsed = parseOptions({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      account: { type: 'string', multiple: true },
+      risk: { type: 'string', multiple: true },
+      'default-account': { type: 'string' },
+      settings: { type: 'string' },
+      'no-settings': { type: 'boolean' },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length === 0) throw new UsageError('no files or folders to graph');

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildRole, parseTrustSpec, ROLE_FILES, type RoleAnswers, type TrustedEntity } from '../core/role';
-import { UsageError } from './usageError';
+import { parseOptions, UsageError } from './usageError';
 import { InputError } from './files';
 
 export interface NewRoleArgs {
@@ -46,30 +45,25 @@ function seconds(value: string | undefined, option: string): number | undefined 
 }
 
 export function parseNewRoleArgs(argv: readonly string[]): NewRoleArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        name: { type: 'string' },
-        account: { type: 'string' },
-        trust: { type: 'string', multiple: true },
-        mfa: { type: 'boolean' },
-        'external-id': { type: 'string' },
-        'managed-policy': { type: 'string', multiple: true },
-        allow: { type: 'string', multiple: true },
-        resource: { type: 'string', multiple: true },
-        'max-session-duration': { type: 'string' },
-        'session-duration': { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
+  const { values } = parseOptions({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      name: { type: 'string' },
+      account: { type: 'string' },
+      trust: { type: 'string', multiple: true },
+      mfa: { type: 'boolean' },
+      'external-id': { type: 'string' },
+      'managed-policy': { type: 'string', multiple: true },
+      allow: { type: 'string', multiple: true },
+      resource: { type: 'string', multiple: true },
+      'max-session-duration': { type: 'string' },
+      'session-duration': { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+  });
   if (values.name === undefined) throw new UsageError('new-role needs --name NAME');
   if (values.out === undefined || values.out === '') throw new UsageError('new-role needs --out DIR, the folder to write the files into');
   if (!values.trust?.length) throw new UsageError('new-role needs --trust SPEC: who can assume the role (see iam-policy new-role --help)');
