@@ -21,7 +21,7 @@ const coreRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'server/src/core/schema/generated/**', 'examples/**'] },
+  { ignores: ['dist/**', 'media/dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'server/src/core/schema/generated/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,7 +1,7 @@
-// Bundles the extension, the language server and the CLI with esbuild. Only these bundles ship.
+// Bundles the extension, the language server, the CLI and the trust relationships page with esbuild. Only these bundles ship.
 // Type-checking is separate (`npm run typecheck`). Pass --watch to rebuild on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, readdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -22,8 +22,18 @@ const common = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // elkjs (graph layout) is not bundled: shared/elk.ts loads the copy below on the first layout.
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: ['elkjs'] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['elkjs'] },
+  // The trust relationships page, run in a webview (a browser): one script, no modules, no Node.
+  {
+    entryPoints: ['client/src/webview/trustGraph/main.ts'],
+    outfile: 'media/dist/trustGraph.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome114',
+    mainFields: ['browser', 'module', 'main'],
+  },
   // The extension-host test payload (never shipped): mocha stays external so that every test file
   // registers its suites with the one Mocha instance the runner creates.
   {
@@ -41,3 +51,7 @@ if (watch) {
   await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));
   for (const file of ['dist/server.js', 'dist/cli.js']) chmodSync(file, 0o755);
 }
+// elkjs ships as one self-contained file (EPL-2.0): copied as is, with its licence.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/elkjs/lib/elk.bundled.js', 'dist/elk.js');
+copyFileSync('node_modules/elkjs/LICENSE.md', 'dist/elk.LICENSE.md');

@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { DocumentKindNotification, type DocumentKindParams, type IamPolicyInitializationOptions } from '../../server/src/shared/protocol';
 import { CommandIds, SettingIds } from './ids';
 import { KindStatus } from './kindStatus';
+import { registerTrustGraph } from './trustGraph/panel';
 import { createRole, type CreateRoleArgs } from './wizard/createRole';
 
 let client: LanguageClient | undefined;
@@ -28,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IamPol
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
     // Policy files changed outside the editor update the account ids completion offers.
-    synchronize: { configurationSection: SettingIds.section, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,jsonc}') },
+    synchronize: { configurationSection: [SettingIds.section, 'files.exclude'], fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,jsonc}') },
     initializationOptions: { retriggerSuggest: true } satisfies IamPolicyInitializationOptions,
     outputChannel: output,
     diagnosticPullOptions: { onChange: true, onSave: true },
@@ -49,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IamPol
       return undefined;
     }),
   );
+  // Before the start: a panel restored after a reload needs its serializer during activation.
+  registerTrustGraph(context, client);
   await client.start();
   return { kindLabel: (uri) => status.labelFor(uri.toString()), onDidAnalyze: status.onDidChange };
 }

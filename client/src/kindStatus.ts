@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PolicyKind } from '../../server/src/core/types';
 import type { DocumentKindParams } from '../../server/src/shared/protocol';
-import { CommandIds } from './ids';
+import { CommandIds, ContextKeys } from './ids';
 
 const LABELS: Record<PolicyKind, string> = {
   trust: 'Trust policy',
@@ -15,6 +15,7 @@ export class KindStatus implements vscode.Disposable {
   private readonly kinds = new Map<string, DocumentKindParams>();
   private readonly listener: vscode.Disposable;
   private readonly changed = new vscode.EventEmitter<DocumentKindParams>();
+  private contextKind: string | undefined;
   /** Fires after each analysis with the document's kind (null when it is not a policy). */
   readonly onDidChange = this.changed.event;
 
@@ -44,6 +45,7 @@ export class KindStatus implements vscode.Disposable {
   private render(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const info = uri ? this.kinds.get(uri) : undefined;
+    this.setContextKind(info?.kind ?? undefined);
     if (!uri || !info?.kind) {
       this.item.hide();
       return;
@@ -51,6 +53,13 @@ export class KindStatus implements vscode.Disposable {
     this.item.text = `$(shield) ${this.labelFor(uri)}`;
     this.item.tooltip = `Analysed as ${LABELS[info.kind].toLowerCase()} (decided by ${info.reason ?? 'content'}). Set "iamPolicy.files" to change it.`;
     this.item.show();
+  }
+
+  /** For `when` clauses (the trust graph's editor title button); set only when it changes. */
+  private setContextKind(kind: string | undefined): void {
+    if (kind === this.contextKind) return;
+    this.contextKind = kind;
+    void vscode.commands.executeCommand('setContext', ContextKeys.activeEditorPolicyKind, kind);
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_ARTIFACTS_DIR, installExtension, openWorkbench, startCodeServer, workbenchUrl, type CodeServer, type Workbench } from '../harness';
 import { ensureTestVsCode } from '../setup';
 import { walkRoleWizard } from './roleWizard';
+import { walkTrustGraph } from './trustGraph';
 
 const STEP_TIMEOUT_MS = 30_000;
 
@@ -52,7 +53,8 @@ export async function runUiSmoke(vsixPath: string, workspacePath: string): Promi
     await typeActionInString(workbench);
     await workbench.screenshot('5-accepted');
     await walkRoleWizard(workbench, workspacePath);
-    process.stdout.write('ui smoke: squiggle, Problems entry, status bar kind, completion while typing in a string, and the role wizard seen\nui: 1 passed, 0 failed\n');
+    await walkTrustGraph(workbench, workspacePath);
+    process.stdout.write('ui smoke: squiggle, Problems entry, status bar kind, completion while typing in a string, the role wizard and the trust relationships panel seen\nui: 1 passed, 0 failed\n');
   } catch (error) {
     await workbench?.screenshot('failure').catch(() => undefined);
     throw error;

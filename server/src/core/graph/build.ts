@@ -3,7 +3,7 @@ import { ruleRisk, worstRisk, type FileFacts, type GrantFact, type TrustFact } f
 import { fileAccount, roleIdentity, type GraphOptions } from './identity';
 import { accountPlace, roleNodeId } from './principalNode';
 import { checkHalves } from './halves';
-import { ANY_ROLE_ID, type GraphEdge, type GraphNode, type Risk, type TrustGraph } from './types';
+import { ANY_ROLE_ID, compare, type GraphEdge, type GraphNode, type Risk, type TrustGraph } from './types';
 
 /** One file's facts and where it is: `path` goes into sources, `relativePath` names roles and accounts. */
 export interface GraphFile {
@@ -190,8 +190,4 @@ function roleArn(name: string, account: string | undefined): string {
 
 function baseName(path: string): string {
   return (path.split(/[\\/]/).pop() ?? path).replace(/\.jsonc?$/i, '');
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

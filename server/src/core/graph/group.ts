@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode, TrustGraph } from './types';
+import { compare, type GraphEdge, type GraphNode, type TrustGraph } from './types';
 
 /** From this many look-alike principals on, a picture shows one node for them. */
 export const GROUP_THRESHOLD = 6;
@@ -41,8 +41,8 @@ export function groupLookalikes(graph: TrustGraph, threshold = GROUP_THRESHOLD):
   }
   if (added.length === 0) return graph;
   return {
-    nodes: [...graph.nodes.filter((n) => !removed.has(n.id)), ...added].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    edges: [...graph.edges.filter((e) => !removed.has(e.id)), ...merged].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    nodes: [...graph.nodes.filter((n) => !removed.has(n.id)), ...added].sort((a, b) => compare(a.id, b.id)),
+    edges: [...graph.edges.filter((e) => !removed.has(e.id)), ...merged].sort((a, b) => compare(a.id, b.id)),
     issues: graph.issues,
   };
 }

@@ -1,5 +1,4 @@
-import { compare } from './build';
-import type { GraphNode, TrustGraph } from './types';
+import { compare, type GraphNode, type TrustGraph } from './types';
 
 /** The part of elkjs's JSON graph we use; the engine itself is passed in (it is large: loaded on first use). */
 export interface ElkShape {

@@ -98,3 +98,8 @@ export interface GraphIssue {
   edge?: string;
   node?: string;
 }
+
+/** Plain code-unit order, the same on every machine (no locale): sorted ids make the output deterministic. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
