@@ -89,16 +89,20 @@ suite('the trust relationships panel in a real VS Code', () => {
     const uri = workspaceFile('graph-e2e/added-role-trust.json');
     const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(policy, null, 2)));
-    // The panel asks again on the server's change notification; the command reports what it last drew.
-    const deadline = Date.now() + TIMEOUT_MS;
-    let shown = await show('iamPolicy.showTrustGraph');
-    while (!shown.nodes.includes('added-role') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      shown = await show('iamPolicy.showTrustGraph');
+    try {
+      // The panel asks again on the server's change notification; the command reports what it last drew.
+      const deadline = Date.now() + TIMEOUT_MS;
+      let shown = await show('iamPolicy.showTrustGraph');
+      while (!shown.nodes.includes('added-role') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        shown = await show('iamPolicy.showTrustGraph');
+      }
+      assert.ok(shown.nodes.includes('added-role'), shown.nodes.join(' | '));
+    } finally {
+      // Other tests read the workspace: never leave the file behind.
+      await vscode.workspace.fs.delete(uri);
+      await closePanels();
     }
-    assert.ok(shown.nodes.includes('added-role'), shown.nodes.join(' | '));
-    await vscode.workspace.fs.delete(uri);
-    await closePanels();
   });
 
   it('registers its serializer during activation, so a reload restores the panel', async () => {

@@ -6,8 +6,11 @@ const FORMATS: Record<ExportFormat, { extension: string; filter: string; name: s
   mermaid: { extension: 'mmd', filter: 'Mermaid flowchart', name: 'Mermaid' },
 };
 
-/** Asks where to save the export (in the first workspace folder by default), writes it, and says where it went. */
-export async function saveExport(format: ExportFormat, text: string): Promise<vscode.Uri | undefined> {
+/**
+ * Asks where to save the export (in the first workspace folder by default), then makes it (with a
+ * progress notification: a large SVG is laid out again), writes it, and says where it went.
+ */
+export async function saveExport(format: ExportFormat, make: () => Promise<string>): Promise<vscode.Uri | undefined> {
   const { extension, filter, name } = FORMATS[format];
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri = await vscode.window.showSaveDialog({
@@ -17,6 +20,7 @@ export async function saveExport(format: ExportFormat, text: string): Promise<vs
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `trust-relationships.${extension}`) } : {}),
   });
   if (!uri) return undefined;
+  const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting the trust relationships as ${name}…` }, make);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(`Trust relationships saved to ${vscode.workspace.asRelativePath(uri)}.`);
   return uri;

@@ -8,19 +8,14 @@ import * as vscode from 'vscode';
  *
  * The CSP needs no 'unsafe-inline' for the @vscode-elements components: Lit gives each shadow root
  * constructed stylesheets (adoptedStyleSheets), which style-src does not govern, and the components
- * set styles through the CSSOM (`element.style`), never through style attributes. The style nonce
- * only covers Lit's fallback `<style>` elements in a browser without adoptedStyleSheets.
+ * and the viewport set styles through the CSSOM (`element.style`), which style-src does not govern
+ * either. No images, fonts, forms or base URL: none of them is allowed.
  */
 export function trustGraphHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(18).toString('base64');
   const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...path)).toString();
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
+  // base-uri and form-action do not fall back to default-src: say 'none' for them too.
+  const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ErrorCodes, ResponseError, State, type LanguageClient } from 'vscode-languageclient/node';
+import { CancellationTokenSource, ErrorCodes, ResponseError, State, type LanguageClient } from 'vscode-languageclient/node';
 import type { GraphFilter } from '../../../server/src/core/graph/filter';
 import { RISKS, type Risk, type SourceRef } from '../../../server/src/core/graph/types';
 import { TrustGraphChangedNotification, TrustGraphRequest, type TrustGraphParams, type TrustGraphResponse, type TrustGraphView } from '../../../server/src/shared/protocol';
@@ -43,6 +43,9 @@ export class TrustGraphPanel implements vscode.Disposable {
   private stale = true;
   private timer: NodeJS.Timeout | undefined;
   private sequence = 0;
+  /** The request in flight: a newer one cancels it, so that the server does not lay out views nobody will see. */
+  private inFlight: CancellationTokenSource | undefined;
+  private disposed = false;
   private waiting: ((shown: TrustGraphShown | undefined) => void)[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -95,10 +98,17 @@ export class TrustGraphPanel implements vscode.Disposable {
     });
   }
 
-  /** After a reload: the panel VS Code restored, with the page's saved state. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, client: LanguageClient, state: unknown): TrustGraphPanel {
-    TrustGraphPanel.current?.panel.dispose();
-    return (TrustGraphPanel.current = new TrustGraphPanel(panel, extensionUri, client, readFilter(state)));
+  /**
+   * After a reload: the panel VS Code restored, with the page's saved state. VS Code restores a
+   * background tab only when it is first shown; if the command opened a panel meanwhile, that one
+   * stays and the late copy goes.
+   */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, client: LanguageClient, state: unknown): void {
+    if (TrustGraphPanel.current) {
+      panel.dispose();
+      return;
+    }
+    TrustGraphPanel.current = new TrustGraphPanel(panel, extensionUri, client, readFilter(state));
   }
 
   /** Policy files changed: ask again now if the panel is visible, else when it is shown. */
@@ -134,8 +144,10 @@ export class TrustGraphPanel implements vscode.Disposable {
         }
         return;
       case 'export':
-        if (message.format !== 'svg' && message.format !== 'mermaid') return;
-        return this.export(message.format, message.to === 'clipboard' ? 'clipboard' : 'file');
+        // Only Mermaid goes to the clipboard (for a pull request); SVG only to a file the user picks.
+        if (message.format === 'mermaid' && message.to === 'clipboard') return this.export('mermaid', 'clipboard');
+        if (message.format === 'svg' || message.format === 'mermaid') return this.export(message.format, 'file');
+        return;
     }
   }
 
@@ -144,15 +156,24 @@ export class TrustGraphPanel implements vscode.Disposable {
     this.last = undefined;
   }
 
-  /** The view for the current filter, to the page; the newest request wins. */
+  /** The view for the current filter, to the page; the newest request wins and cancels the one before. */
   private async refresh(): Promise<void> {
     clearTimeout(this.timer);
     const sequence = ++this.sequence;
     this.stale = false;
-    await this.post({ type: 'loading' });
     const asked = this.filter;
+    // Every risk unchecked shows nothing: no need to ask the server for everything.
+    if (asked.risks.length === 0 && this.last) {
+      const { view } = this.last;
+      this.last = { type: 'view', view: { ...view, graph: { nodes: [], edges: [], issues: [] }, layout: { width: 0, height: 0, clusters: [], nodes: [], edges: [] } }, filter: asked };
+      await this.post(this.last);
+      return;
+    }
+    this.inFlight?.cancel();
+    const cancel = (this.inFlight = new CancellationTokenSource());
+    await this.post({ type: 'loading' });
     try {
-      const response = await this.request(asked);
+      const response = await this.request(asked, undefined, cancel);
       if (sequence !== this.sequence) return;
       if (!isView(response)) throw new Error('the server answered with something other than a graph');
       const { accounts, risks, focusUri } = asked;
@@ -163,13 +184,16 @@ export class TrustGraphPanel implements vscode.Disposable {
       this.last = { type: 'view', view: response, filter: this.filter, ...(notice ? { notice } : {}) };
       await this.post(this.last);
     } catch (error) {
-      if (sequence !== this.sequence) return;
+      if (sequence !== this.sequence || this.disposed) return;
       this.stale = true;
       await this.post({ type: 'error', message: describeFailure(error, this.client) });
+    } finally {
+      if (this.inFlight === cancel) this.inFlight = undefined;
+      cancel.dispose();
     }
   }
 
-  private request(asked: PageFilter, format?: TrustGraphParams['format']): Promise<TrustGraphResponse> {
+  private request(asked: PageFilter, format?: TrustGraphParams['format'], cancel?: CancellationTokenSource): Promise<TrustGraphResponse> {
     const { accounts, risks, focusUri } = asked;
     const filter: GraphFilter = {};
     if (accounts.length > 0) filter.accounts = accounts;
@@ -179,7 +203,8 @@ export class TrustGraphPanel implements vscode.Disposable {
       ...(focusUri ? { focusUri } : {}),
       ...(format ? { format } : {}),
     };
-    return this.client.sendRequest<TrustGraphResponse>(TrustGraphRequest, params);
+    // Never pass `undefined` as the token: with a string method, extra arguments become positional params.
+    return cancel ? this.client.sendRequest<TrustGraphResponse>(TrustGraphRequest, params, cancel.token) : this.client.sendRequest<TrustGraphResponse>(TrustGraphRequest, params);
   }
 
   /** SVG or Mermaid text of what is shown (same filter and focus), to a file or the clipboard. */
@@ -188,24 +213,31 @@ export class TrustGraphPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage('Nothing to export: the risk filter hides every relationship.');
       return;
     }
-    try {
+    const make = async () => {
       const response = await this.request(this.filter, format);
-      if (!('text' in response)) throw new Error('the server answered without the export text');
-      if (to === 'clipboard') await copyExport(response.text);
-      else await saveExport(format, response.text);
+      if (!('text' in response) || response.text === '') throw new Error('the server answered without the export text');
+      return response.text;
+    };
+    try {
+      if (to === 'clipboard') await copyExport(await make());
+      else await saveExport(format, make);
     } catch (error) {
       void vscode.window.showErrorMessage(`Could not export the trust relationships: ${describeFailure(error, this.client)}`);
     }
   }
 
   private async post(message: ToPage): Promise<void> {
-    // A hidden page cannot receive messages; it asks again with `ready` when it is shown.
-    if (!this.panel.visible || !(await this.panel.webview.postMessage(message))) return;
+    // A hidden page cannot receive messages; it asks again with `ready` when it is shown. A closed
+    // panel throws on every property: a request that ends after the close has nowhere to go.
+    if (this.disposed || !this.panel.visible || !(await this.panel.webview.postMessage(message))) return;
     if (message.type === 'loading') return;
     for (const done of this.waiting.splice(0)) done(message.type === 'view' ? shown(message) : { nodes: [], edges: 0, error: message.message });
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.inFlight?.cancel();
     if (TrustGraphPanel.current === this) TrustGraphPanel.current = undefined;
     clearTimeout(this.timer);
     for (const done of this.waiting.splice(0)) done(undefined);
@@ -214,8 +246,9 @@ export class TrustGraphPanel implements vscode.Disposable {
   }
 }
 
+/** Set at creation and again on a restored panel, whose options VS Code does not keep. */
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+  return { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
 function shown(message: Extract<ToPage, { type: 'view' }>): TrustGraphShown {

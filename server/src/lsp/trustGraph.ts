@@ -1,10 +1,10 @@
-import { ResponseError, ErrorCodes, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
+import { ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { graph, type KindSetting, type ParsedDocument, type PolicyService, type PolicySettings } from '../core';
-import { graphResponse } from '../shared/graphView';
+import { graphResponse, MAX_LAYOUT_NODES } from '../shared/graphView';
 import { TrustGraphChangedNotification, TrustGraphRequest, type TrustGraphParams, type TrustGraphResponse } from '../shared/protocol';
-import { runSafe } from './safe';
+import { describe } from './safe';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Edits come in bursts: tell the client once they pause. */
@@ -36,7 +36,7 @@ export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(docu
     timer = setTimeout(() => void connection.sendNotification(TrustGraphChangedNotification), CHANGE_DELAY_MS);
   };
 
-  connection.onRequest(TrustGraphRequest, async (raw: unknown, token: CancellationToken): Promise<TrustGraphResponse> => {
+  connection.onRequest(TrustGraphRequest, async (raw: unknown, token: CancellationToken | undefined): Promise<TrustGraphResponse> => {
     const params = readParams(raw);
     if (!params) throw new ResponseError(ErrorCodes.InvalidParams, 'Expected { filter?: { accounts?: string[], risks?: ("high"|"medium"|"low")[] }, focusUri?: string, format?: "view"|"svg"|"mermaid"|"dot"|"json" }');
     const index = deps.index();
@@ -46,9 +46,15 @@ export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(docu
     const settings = root ? await deps.settings(root) : undefined;
     // The focus names a file as the client spells it; the graph's sources may spell it otherwise.
     const focusUri = params.focusUri && files.find((f) => pathKey(f.path) === pathKey(params.focusUri as string))?.path;
-    return runSafe(connection, 'Trust graph', { text: '' }, token, () =>
-      graphResponse({ ...params, focusUri, files, settings: settings ?? { accounts: {}, graph: { roles: {} } }, truncated: index.truncated }),
-    );
+    // Positional params from another client shift the token: it may be missing.
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    try {
+      return await graphResponse({ ...params, focusUri, files, settings: settings ?? { accounts: {}, graph: { roles: {} } }, truncated: index.truncated, maxLayoutNodes: MAX_LAYOUT_NODES });
+    } catch (error) {
+      // Our bug or a graph too large to export: the client says so, instead of drawing or saving nothing.
+      connection.console.error(`Trust graph failed: ${describe(error)}`);
+      throw new ResponseError(ErrorCodes.InternalError, error instanceof Error ? error.message : String(error));
+    }
   });
 
   return {

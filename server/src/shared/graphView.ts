@@ -8,6 +8,11 @@ export interface GraphRequest extends TrustGraphParams {
   settings: Pick<PolicySettings, 'accounts' | 'graph'>;
   /** The scan stopped at its bound: the picture may miss files. */
   truncated?: boolean;
+  /**
+   * Nodes laid out at most (the server's one thread must not freeze): the view gets no layout past
+   * it, an SVG export fails with a message. The CLI, asked for it explicitly, has no bound.
+   */
+  maxLayoutNodes?: number;
 }
 
 /** The whole graph, and the part the filter and the focus keep. */
@@ -24,33 +29,37 @@ export async function graphResponse(request: GraphRequest): Promise<TrustGraphRe
   const { whole, shown: exact, focus } = selectGraph(request);
   if (request.format === 'json') return { text: `${JSON.stringify(exact, null, 2)}\n` };
   const shown = graph.groupLookalikes(exact);
+  const limit = request.maxLayoutNodes ?? Infinity;
+  const tooLarge = shown.nodes.length > limit;
   switch (request.format) {
     case 'mermaid':
       return { text: graph.toMermaid(shown, accounts) };
     case 'dot':
       return { text: graph.toDot(shown, accounts) };
     case 'svg':
+      if (tooLarge) throw new Error(`The picture would have ${shown.nodes.length} nodes, more than ${limit}: filter by account or risk first, or use iam-policy graph --format svg.`);
       return { text: `${graph.svgMarkup(graph.renderGraph(shown, await graph.layoutGraph(shown, loadElk(), accounts), { standalone: true, title: 'Trust relationships' }))}\n` };
     default: {
       // Layout runs on the server's one thread (elkjs is synchronous inside): 550 nodes take about a
       // second, 2,000 about eight. Past the bound the page asks for a filter instead of freezing the server.
-      const tooLarge = shown.nodes.length > MAX_LAYOUT_NODES;
+      const grouped = graph.groupLookalikes(whole);
       return {
         graph: shown,
         layout: tooLarge ? EMPTY_LAYOUT : await graph.layoutGraph(shown, loadElk(), accounts),
-        ...(tooLarge ? { tooLarge: { nodes: shown.nodes.length, limit: MAX_LAYOUT_NODES } } : {}),
+        ...(tooLarge ? { tooLarge: { nodes: shown.nodes.length, limit } } : {}),
         accounts: accountChoices(whole, accounts),
         accountNames: accounts,
         ...(focus ? { focus } : {}),
         files: request.files.length,
         truncated: request.truncated ?? false,
-        total: { nodes: whole.nodes.length, edges: whole.edges.length },
+        // Counted as drawn (look-alikes grouped), so that "18 of 18" means nothing is filtered out.
+        total: { nodes: grouped.nodes.length, edges: grouped.edges.length },
       };
     }
   }
 }
 
-/** Nodes the panel lays out at most. */
+/** Nodes the server lays out at most. */
 export const MAX_LAYOUT_NODES = 1_500;
 const EMPTY_LAYOUT: graph.GraphLayout = { width: 0, height: 0, clusters: [], nodes: [], edges: [] };
 

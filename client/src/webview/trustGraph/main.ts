@@ -86,8 +86,20 @@ function message(title: string, text: (Node | string)[], action?: { label: strin
   return h('div', { class: 'message' }, ...children);
 }
 
+/** A message in place of the picture; the picture shown next is placed afresh, not where the old one was. */
 function showMessage(element: HTMLElement): void {
+  const hadFocus = canvas.contains(document.activeElement);
   canvas.replaceChildren(element);
+  placed = false;
+  // A button that removed itself ("Show everything", "Try again") must not drop the focus to the page.
+  if (hadFocus) element.querySelector<HTMLElement>('vscode-button')?.focus();
+}
+
+/** The status line, replaced only when its text changes: a screen reader reads each change aloud. */
+function setStatus(parts: (Node | string)[]): void {
+  const next = h('span', {}, ...parts);
+  if (status.textContent === next.textContent) return;
+  status.replaceChildren(next);
 }
 
 const showEverything = () => requestFilter({ accounts: [], risks: [...RISKS] });
@@ -100,7 +112,7 @@ function draw(next: TrustGraphView, filter: PageFilter, notice: string | undefin
   toolbar.update(next.accounts, filter);
   side.replaceChildren(legend(), issueList(next.graph.issues, (source) => post({ type: 'reveal', source })));
   app.setAttribute('aria-busy', 'false');
-  status.replaceChildren(...statusLine(next, filter, notice));
+  setStatus(statusLine(next, notice));
 
   if (next.total.nodes === 0) {
     showMessage(
@@ -137,7 +149,11 @@ function draw(next: TrustGraphView, filter: PageFilter, notice: string | undefin
   const defs = children.find((c) => c.tag === 'defs');
   viewport.setContent(defs && svgDom(defs), children.filter((c) => c.tag !== 'defs').map(svgDom), next.layout.width, next.layout.height);
   if (next.focus) viewport.element.querySelector(`[data-node="${CSS.escape(next.focus)}"]`)?.classList.add('focused');
-  if (canvas.firstChild !== viewport.element) canvas.replaceChildren(viewport.element);
+  if (canvas.firstChild !== viewport.element) {
+    const hadFocus = canvas.contains(document.activeElement);
+    canvas.replaceChildren(viewport.element);
+    if (hadFocus) viewport.element.focus();
+  }
   // A new filter gets a fitted picture, and so does a changed one the user had not moved.
   if (refit || viewport.isFitted) {
     viewport.fit();
@@ -147,7 +163,7 @@ function draw(next: TrustGraphView, filter: PageFilter, notice: string | undefin
   }
 }
 
-function statusLine(next: TrustGraphView, filter: PageFilter, notice: string | undefined): (Node | string)[] {
+function statusLine(next: TrustGraphView, notice: string | undefined): (Node | string)[] {
   const { nodes, edges } = next.graph;
   const parts: (Node | string)[] = [`${nodes.length} of ${next.total.nodes} nodes, ${edges.filter((e) => e.kind === 'trust').length} trust and ${edges.filter((e) => e.kind === 'grant').length} grant relationships, from ${next.files} policy files.`];
   if (next.truncated) parts.push(' The workspace has more policy files than are read: some relationships may be missing.');
@@ -156,7 +172,10 @@ function statusLine(next: TrustGraphView, filter: PageFilter, notice: string | u
   if (focus) {
     const label = focus.label;
     const all = h('vscode-button', { secondary: '', class: 'show-all' }, 'Show all');
-    all.addEventListener('click', () => requestFilter({ accounts: filter.accounts, risks: filter.risks }));
+    all.addEventListener('click', () => {
+      requestFilter({ accounts: state.accounts, risks: state.risks });
+      viewport.element.focus();
+    });
     parts.push(' ', h('span', { class: 'focus-note' }, `Showing only ${label} and what joins it.`), ' ', all);
   }
   return parts;
@@ -171,7 +190,8 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
     draw(data.view, data.filter, data.notice);
   } else if (data.type === 'error') {
     app.setAttribute('aria-busy', 'false');
-    status.replaceChildren('');
+    // The status line is the live region: the error is read out there, and shown in full below.
+    setStatus([`The trust relationships could not be shown: ${data.message}`]);
     showMessage(message('The trust relationships could not be shown', [data.message], { label: 'Try again', run: () => post({ type: 'retry' }) }));
   }
 });

@@ -33,7 +33,7 @@ export function legend(): HTMLElement {
       item(lineSample('kind-grant risk-low'), 'Allows assuming: an identity policy grants sts:AssumeRole'),
       item(lineSample('kind-trust risk-high'), 'High risk: public, or an identity provider with no subject condition'),
       item(lineSample('kind-trust risk-medium'), 'Medium risk: another account with no condition, or a wildcard'),
-      item(lineSample('kind-trust risk-low'), 'Low risk: conditioned (MFA, ExternalId, subject…)'),
+      item(lineSample('kind-trust risk-low'), 'Low risk: conditioned (MFA, ExternalId, subject…), a service, or the role’s own account'),
       item(boxSample('kind-role defined', false), 'Role (square corners)'),
       item(boxSample('kind-account', true), 'Principal or identity policy (round corners)'),
     ),

@@ -68,6 +68,7 @@ const STANDALONE_STYLE = `
 .edge .edge-label rect { fill: #ffffff; opacity: 0.9; }
 .edge .edge-label text { fill: #1f2328; font-size: 11px; }
 .arrow { fill: #57606a; } .arrow.risk-high { fill: #cf222e; } .arrow.risk-medium { fill: #bc4c00; }
+.edge path.hit { stroke-width: 12; }
 `;
 
 /**
@@ -90,7 +91,14 @@ export function renderGraph(graph: TrustGraph, layout: GraphLayout, options: { s
   const edgeElements = layout.edges.flatMap((placed) => {
     const edge = edges.get(placed.id);
     if (!edge || placed.points.length < 2) return [];
-    const children: SvgElement[] = [el('title', {}, edgeName(edge, nodes)), el('path', { d: pathData(placed.points), 'marker-end': `url(#arrow-${edge.risk})` })];
+    const title = edge.reasons.length > 0 ? `${edgeName(edge, nodes)}\n${edge.reasons.join('\n')}` : edgeName(edge, nodes);
+    const d = pathData(placed.points);
+    const children: SvgElement[] = [
+      el('title', {}, title),
+      el('path', { d, 'marker-end': `url(#arrow-${edge.risk})` }),
+      // An invisible wide twin: a line 1.5 px wide is too thin a target to click.
+      el('path', { d, class: 'hit', opacity: '0' }),
+    ];
     if (placed.label) {
       const { x, y, width, height, text } = placed.label;
       children.push(el('g', { class: 'edge-label' }, el('rect', { x: n(x - 2), y: n(y), width: n(width + 4), height: n(height), rx: '3' }), el('text', { x: n(x + 2), y: n(y + height - 4) }, text)));
@@ -108,6 +116,9 @@ export function renderGraph(graph: TrustGraph, layout: GraphLayout, options: { s
         { class: classes.join(' '), 'data-node': node.id, transform: `translate(${placed.x},${placed.y})`, tabindex: '0', role: 'button', 'aria-label': nodeName(node) },
         el('title', {}, node.detail ? `${nodeName(node)}\n${node.detail}` : nodeName(node)),
         el('rect', { width: n(placed.width), height: n(placed.height), rx: node.kind === 'role' ? '4' : '14' }),
+        // Drawn only around a node with keyboard focus (the page's style): a ring that leaves the risk
+        // colour visible. A path, so that no rule for the node's box applies to it.
+        el('path', { class: 'focus-ring', d: `M-4,-4 H${n(placed.width + 4)} V${n(placed.height + 4)} H-4 Z`, fill: 'none' }),
         el('text', { class: 'label', x: '12', y: '18' }, clipText(node.label, MAX_NODE_CHARS)),
         el('text', { class: 'kind', x: '12', y: '33' }, subtitle),
       ),
