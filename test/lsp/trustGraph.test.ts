@@ -1,7 +1,7 @@
 // The trust graph request over stdio: the examples workspace as the panel sees it, export formats,
 // unsaved edits, change notifications, a file's focus, and malformed params.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -94,6 +94,26 @@ describe('iamPolicy/trustGraph over stdio', () => {
     const result = await view();
     assert.equal(result.graph.edges.find((e) => e.to === 'role:111122223333:monitoring-vendor-role')?.from, 'public');
     client.close(uri(path));
+  });
+
+  it('stays quiet for documents that change nothing in the graph, and speaks up when the settings change', async () => {
+    const before = client.graphChanges.length;
+    // A non-policy JSON and a policy opened unchanged: a visible panel must not lay everything out again.
+    client.open(uri('package-like.json'), '{ "name": "x", "version": "1.0.0" }');
+    client.open(uri('ci/github-actions-deploy-role-trust.json'), readFileSync(join(root, 'ci/github-actions-deploy-role-trust.json'), 'utf8'));
+    // Both debounces (per document, then the notification) are 400 ms: a second is enough to hear one.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    assert.equal(client.graphChanges.length, before);
+    client.close(uri('package-like.json'));
+    client.close(uri('ci/github-actions-deploy-role-trust.json'));
+    const changed = client.nextGraphChange(TIMEOUT);
+    client.settings = { ...SETTINGS, accounts: { ...SETTINGS.accounts, '444455556666': 'Audit team' } };
+    client.changeConfiguration();
+    await changed;
+    const result = await view();
+    assert.ok(result.accounts.some((a) => a.label === 'Audit team · 444455556666'));
+    client.settings = SETTINGS;
+    client.changeConfiguration();
   });
 
   it('reads a file created on disk when the client reports it', async () => {

@@ -186,6 +186,13 @@ describe('trust-cross-account-unconditioned fixes', () => {
     assert.match(fix.title, /"[A-Za-z0-9]{32}"/);
   });
 
+  it('keeps CloudFormation references whole in the role ARN it writes', () => {
+    const template = { Effect: 'Allow', Principal: { AWS: 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' }, Action: 'sts:AssumeRole' };
+    const fix = fixesAt(policy([template]), 'trust-cross-account-unconditioned', '"arn:${AWS::Partition}:iam::${AWS::AccountId}:root"')[3];
+    assert.equal(fix.title, 'Only a role of account ${AWS::AccountId} (aws:PrincipalArn; fill in ROLE_NAME)');
+    assert.equal(fix.result, policy([{ ...template, Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/ROLE_NAME' } } }]));
+  });
+
   it('names the role in the principal\'s partition; with several principals, one condition covers all and no role fix locks the others out', () => {
     const china = { Effect: 'Allow', Principal: { AWS: 'arn:aws-cn:iam::444455556666:root' }, Action: 'sts:AssumeRole' };
     const chinaFix = fixesAt(policy([china]), 'trust-cross-account-unconditioned', '"arn:aws-cn:iam::444455556666:root"')[3];

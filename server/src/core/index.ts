@@ -9,7 +9,7 @@ export { normalizeSettings, settingsFromFlatKeys, ruleDocsUrl, DEFAULT_SETTINGS,
 export type { QuickFix, TextEdit } from './fixes';
 export type { StatementExplanation } from './trust/explain';
 export { IAM_DATA_INFO } from './iam';
-export { escapeMarkdown } from './markdown';
+export { code, escapeMarkdown } from './markdown';
 export { snippetToPlain, type CompletionEntry, type CompletionKind, type CompletionList, type CompletionOptions } from './completion';
 export type { HoverOptions, HoverResult } from './hover';
 export * from './types';

@@ -131,10 +131,10 @@ export function startServer(connection: Connection): void {
     const context = await contextOf(document);
     if (!context) return null;
     const found = service.hover(parse(document), offset, editing(context));
-    const trust = trustHover(document, explain(document, context), offset);
-    if (!found) return trust ?? null;
-    const value = trust && typeof trust.contents === 'object' && 'value' in trust.contents ? `${found.contents}\n\n---\n\n${trust.contents.value}` : found.contents;
-    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(document, found.span) };
+    const trust = trustHover(explain(document, context), offset);
+    const value = found && trust ? `${found.contents}\n\n---\n\n${trust.markdown}` : (found?.contents ?? trust?.markdown);
+    const span = found?.span ?? trust?.span;
+    return value !== undefined && span ? { contents: { kind: MarkupKind.Markdown, value }, range: toRange(document, span) } : null;
   }
 
   async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
@@ -244,6 +244,8 @@ export function startServer(connection: Connection): void {
     const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     settings.changed(pushed);
     void workspaceIndex.reread();
+    // Account names, the default account and role names change the picture without any file changing.
+    graphEvents.indexChanged();
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
     if (pullDiagnostics) {
       if (canRefresh) void connection.languages.diagnostics.refresh();

@@ -1,7 +1,7 @@
 import { ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { graph, type KindSetting, type ParsedDocument, type PolicyService, type PolicySettings } from '../core';
+import { DEFAULT_SETTINGS, graph, type KindSetting, type ParsedDocument, type PolicyService, type PolicySettings } from '../core';
 import { graphResponse, MAX_LAYOUT_NODES } from '../shared/graphView';
 import { TrustGraphChangedNotification, TrustGraphRequest, type TrustGraphParams, type TrustGraphResponse } from '../shared/protocol';
 import { describe } from './safe';
@@ -35,6 +35,29 @@ export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(docu
     clearTimeout(timer);
     timer = setTimeout(() => void connection.sendNotification(TrustGraphChangedNotification), CHANGE_DELAY_MS);
   };
+  /**
+   * What the graph last saw of each edited document (its facts as JSON). A visible panel lays the
+   * whole graph out again on each notification: opening or editing a package.json, or reopening a
+   * policy unchanged, must not cost that.
+   */
+  const seen = new Map<string, string>();
+  const pending = new Map<string, NodeJS.Timeout>();
+  const documentChanged = (uri: string) => {
+    clearTimeout(pending.get(uri));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        void graphEntry(deps, deps.index(), uri).then((entry) => {
+          const key = pathKey(uri);
+          const now = JSON.stringify(entry?.facts ?? null);
+          const before = seen.get(key) ?? JSON.stringify(deps.index().files().find((f) => pathKey(f.uri) === key)?.facts ?? null);
+          seen.set(key, now);
+          if (now !== before) notify();
+        });
+      }, CHANGE_DELAY_MS),
+    );
+  };
 
   connection.onRequest(TrustGraphRequest, async (raw: unknown, token: CancellationToken | undefined): Promise<TrustGraphResponse> => {
     const params = readParams(raw);
@@ -49,7 +72,7 @@ export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(docu
     // Positional params from another client shift the token: it may be missing.
     if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     try {
-      return await graphResponse({ ...params, focusUri, files, settings: settings ?? { accounts: {}, graph: { roles: {} } }, truncated: index.truncated, maxLayoutNodes: MAX_LAYOUT_NODES });
+      return await graphResponse({ ...params, focusUri, files, settings: settings ?? DEFAULT_SETTINGS, truncated: index.truncated, maxLayoutNodes: MAX_LAYOUT_NODES });
     } catch (error) {
       // Our bug or a graph too large to export: the client says so, instead of drawing or saving nothing.
       connection.console.error(`Trust graph failed: ${describe(error)}`);
@@ -59,7 +82,7 @@ export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(docu
 
   return {
     documentChanged: (document) => {
-      if (isPolicyLanguage(document)) notify();
+      if (isPolicyLanguage(document)) documentChanged(document.uri);
     },
     indexChanged: notify,
   };
@@ -71,19 +94,33 @@ export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(docu
  * escapes `+`, `@`, `=`, and the drive letter's colon on Windows).
  */
 async function currentFiles(deps: TrustGraphDeps, index: WorkspaceIndex): Promise<graph.GraphFile[]> {
-  const byPath = new Map(index.files().map((f) => [pathKey(f.uri), { path: f.uri, relativePath: f.relativePath, facts: f.facts }]));
+  const byPath = new Map<string, graph.GraphFile>(index.files().map((f) => [pathKey(f.uri), { path: f.uri, relativePath: f.relativePath, facts: f.facts }]));
   for (const document of deps.documents.all()) {
     if (!isPolicyLanguage(document)) continue;
-    const path = filePath(document.uri);
-    const relativePath = path && index.relativePath(path);
-    if (!path || relativePath === undefined) continue;
-    const settings = await deps.settings(document.uri);
-    const facts = factsOf(deps, document, settings.enable ? await index.kindSetting(path) : 'ignore');
-    // The editor's spelling of the URI: the one it opens when the panel reveals a statement.
-    if (facts.kind) byPath.set(pathKey(document.uri), { path: document.uri, relativePath, facts });
+    const entry = await graphEntry(deps, index, document.uri);
+    if (entry) byPath.set(pathKey(document.uri), entry);
     else byPath.delete(pathKey(document.uri));
   }
   return [...byPath.values()];
+}
+
+/**
+ * What a file adds to the graph now: its open document as the editor has it (under the editor's
+ * spelling of the URI, which it opens when the panel reveals a statement), else its indexed copy;
+ * undefined when it is not a policy, or outside the workspace folders.
+ */
+async function graphEntry(deps: TrustGraphDeps, index: WorkspaceIndex, uri: string): Promise<graph.GraphFile | undefined> {
+  const path = filePath(uri);
+  const relativePath = path && index.relativePath(path);
+  if (!path || relativePath === undefined) return undefined;
+  const document = deps.documents.get(uri);
+  if (!document) {
+    const indexed = index.files().find((f) => pathKey(f.uri) === pathKey(uri));
+    return indexed && { path: indexed.uri, relativePath, facts: indexed.facts };
+  }
+  const settings = await deps.settings(uri);
+  const facts = factsOf(deps, document, settings.enable ? await index.kindSetting(path) : 'ignore');
+  return facts.kind ? { path: uri, relativePath, facts } : undefined;
 }
 
 function isPolicyLanguage(document: TextDocument): boolean {

@@ -1,7 +1,6 @@
-import { MarkupKind, type CodeLens, type Hover } from 'vscode-languageserver';
+import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { escapeMarkdown, type StatementExplanation } from '../core';
-import { toRange } from './convert';
+import { code, escapeMarkdown, type Span, type StatementExplanation } from '../core';
 
 /** Code lens titles are one line in the editor; the hover has the rest. */
 const LENS_TITLE_MAX = 160;
@@ -28,8 +27,8 @@ export function trustCodeLenses(document: TextDocument, explanations: readonly S
   });
 }
 
-/** The explanation of the statement whose Principal the cursor is on. */
-export function trustHover(document: TextDocument, explanations: readonly StatementExplanation[], offset: number): Hover | undefined {
+/** The explanation (markdown) of the statement whose Principal the cursor is on, and the Principal's span. */
+export function trustHover(explanations: readonly StatementExplanation[], offset: number): { markdown: string; span: Span } | undefined {
   const explanation = explanations.find((e) => e.principalSpan && offset >= e.principalSpan.offset && offset <= e.principalSpan.offset + e.principalSpan.length);
   if (!explanation?.principalSpan) return undefined;
   const name = `Statement ${explanation.index + 1}${explanation.sid ? ` (${explanation.sid})` : ''}`;
@@ -38,9 +37,9 @@ export function trustHover(document: TextDocument, explanations: readonly Statem
     '',
     escapeMarkdown(explanation.summary),
   ];
-  if (explanation.actions.length > 0) lines.push('', `Actions: ${explanation.actions.map((a) => `\`${a}\``).join(', ')}`);
+  if (explanation.actions.length > 0) lines.push('', `Actions: ${explanation.actions.map(code).join(', ')}`);
   if (explanation.effect === 'Allow' && explanation.summary.startsWith('Any principal in account')) {
     lines.push('', escapeMarkdown("The account's own IAM policies decide which of its users and roles that is."));
   }
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(document, explanation.principalSpan) };
+  return { markdown: lines.join('\n'), span: explanation.principalSpan };
 }

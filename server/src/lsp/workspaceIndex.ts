@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { minimatch } from 'minimatch';
 import { kindSettingForFile, type graph, type KindSetting, type PolicyService } from '../core';
@@ -8,7 +8,7 @@ import { kindSettingForFile, type graph, type KindSetting, type PolicyService } 
 const MAX_FILES = 5_000;
 const MAX_DIRECTORIES = 5_000;
 /** IAM policies are at most a few tens of KB; bigger JSON is data, not a policy worth reading. */
-export const MAX_FILE_BYTES = 256 * 1024;
+const MAX_FILE_BYTES = 256 * 1024;
 /** Folders that hold dependencies, build output or tools, never the user's policies. */
 const SKIPPED = new Set(['node_modules', 'dist', 'out', 'build', 'target', 'vendor', 'cdk.out', 'coverage']);
 
@@ -151,8 +151,9 @@ export class WorkspaceIndex {
 
   private folderOf(path: string): string | undefined {
     return this.folders.find((folder) => {
-      const parts = relative(folder, path).split(sep);
-      return parts[0] !== '..' && parts[0] !== '' && !relative(folder, path).startsWith('..');
+      const below = relative(folder, path);
+      // Absolute: another drive on Windows, never inside.
+      return below !== '' && below.split(sep)[0] !== '..' && !isAbsolute(below);
     });
   }
 
@@ -217,14 +218,9 @@ export class WorkspaceIndex {
       const kindSetting = await this.kindSetting(path);
       const parsed = this.service.parse(text, { allowComments: true });
       const options = { fileName: path, kindSetting };
-      const kind = this.service.kindOf(parsed, options);
-      if (!kind) return this.forget(path);
-      this.byPath.set(path, {
-        uri: pathToFileURL(path).href,
-        relativePath: this.relativePath(path) ?? path,
-        accounts: this.service.accounts(parsed, options),
-        facts: this.service.graphFacts(parsed, options),
-      });
+      const facts = this.service.graphFacts(parsed, options);
+      if (!facts.kind) return this.forget(path);
+      this.byPath.set(path, { uri: pathToFileURL(path).href, relativePath: this.relativePath(path) ?? path, accounts: this.service.accounts(parsed, options), facts });
       this.sorted = undefined;
       return true;
     } catch {

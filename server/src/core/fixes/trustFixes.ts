@@ -1,4 +1,5 @@
-import { FILL_IN_ORGANIZATION_ID, SOURCELESS_SERVICES } from '../iam';
+import { FILL_IN_ORGANIZATION_ID, SOURCELESS_SERVICES, splitArn } from '../iam';
+import { audienceClaimOf } from '../trust/federation';
 import { nodeAtPath, stringNodes } from '../jsonTree';
 import { addAction, addCondition, moveConditionEntry, removeMemberAt, statementPath } from './conditionEdits';
 import { Draft } from './jsonEdit';
@@ -38,8 +39,10 @@ export const narrowAccount: FixProvider = (request) => {
   const { statement } = at;
   // From the principal as it is now, not from the finding's data: the text may have changed since.
   const principal = String(at.node.value);
-  const account = /^\d{12}$/.test(principal) ? principal : (/^arn:[^:]+:iam::([^:]+):root$/.exec(principal)?.[1] ?? 'ACCOUNT_ID');
-  const partition = /^arn:([^:]+):/.exec(principal)?.[1] ?? 'aws';
+  // splitArn keeps `${AWS::Partition}` and `${AWS::AccountId}` whole; a regex on colons cut them in two.
+  const arn = splitArn(principal);
+  const account = /^\d{12}$/.test(principal) ? principal : arn?.resource === 'root' ? arn.account : 'ACCOUNT_ID';
+  const partition = arn?.partition ?? 'aws';
   const externalId = randomExternalId(request.randomBytes);
   return [
     ...fix(request, `Require the ExternalId "${externalId}" (newly generated: give it to the third party that assumes the role)`, (d) =>
@@ -83,7 +86,7 @@ export const addAudience: FixProvider = (request) => {
   const issuer = text(request.data.issuer);
   const provider = text(request.data.provider) ?? 'oidc';
   if (!at || !issuer) return [];
-  const claim = provider === 'amazon' || provider === 'facebook' ? 'app_id' : 'aud';
+  const claim = audienceClaimOf(provider);
   const value = Object.hasOwn(AUDIENCE, provider) ? AUDIENCE[provider] : 'AUDIENCE';
   const known = value === 'sts.amazonaws.com' || value === 'aws.workload.identity' || value.startsWith('https://');
   return fix(request, `Require ${issuer}:${claim} "${value}"${known ? '' : ' (fill it in)'}`, (d) => addCondition(d, at.statement, 'StringEquals', `${issuer}:${claim}`, value), known);

@@ -1,3 +1,5 @@
+import { globalServicePrincipal } from './servicePrincipals';
+
 /**
  * Service principals that, when they assume a role, put `aws:SourceAccount` and `aws:SourceArn` in
  * the request, so that a trust policy can say for which account and resource the service may act
@@ -70,9 +72,5 @@ export const SOURCELESS_SERVICES: readonly string[] = [
 /** Whether a service principal is on the documented list (regional and China forms included). */
 export function isSourceAwareService(service: string): boolean {
   // logs.us-east-1.amazonaws.com, states.cn-north-1.amazonaws.com.cn: the service's regional names.
-  const global = service
-    .toLowerCase()
-    .replace(/\.amazonaws\.com\.cn$/, '.amazonaws.com')
-    .replace(/\.[a-z]{2}(-[a-z]+)+-\d+\.amazonaws\.com$/, '.amazonaws.com');
-  return Object.hasOwn(SOURCE_AWARE_SERVICES, global);
+  return Object.hasOwn(SOURCE_AWARE_SERVICES, globalServicePrincipal(service));
 }

@@ -1,6 +1,9 @@
 import type { ConditionKeyType } from './data';
 import { ARN_FIELD } from './placeholders';
 
+/** Web identity issuers IAM knows without an OIDC provider: a trust names them directly (`"Federated": "accounts.google.com"`). */
+export const WEB_IDENTITY_HOSTS: ReadonlySet<string> = new Set(['cognito-identity.amazonaws.com', 'cognito-identity.amazonaws.com.cn', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com']);
+
 // The account may be a CloudFormation reference (`${AWS::AccountId}`), as in templates' `!Sub` trust policies.
 const OIDC_PROVIDER = new RegExp(String.raw`^arn:${ARN_FIELD}:iam::(?:${ARN_FIELD})?:oidc-provider\/(.+)$`);
 const SAML_PROVIDER = new RegExp(String.raw`^arn:${ARN_FIELD}:iam::(?:${ARN_FIELD})?:saml-provider\/.+$`);

