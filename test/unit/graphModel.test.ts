@@ -648,8 +648,8 @@ describe('trust graph: filter, grouping, determinism', () => {
     const g = build({ 'audit-trust.json': trustDoc({ AWS: `arn:aws:iam::${AUDITORS}:root` }, MFA), [`${OWN}/other-trust.json`]: trustDoc({ Service: 'ec2.amazonaws.com' }) });
     const local = graph.filterGraph(g, { accounts: ['this'] });
     assert.deepEqual(local.nodes.map((n) => n.id), [`account:${AUDITORS}`, 'role::audit']);
-    assert.equal(graph.filterAccount(nodeOf(g, 'role::audit')), 'this');
-    assert.equal(graph.filterAccount(nodeOf(g, 'service:ec2.amazonaws.com')), undefined);
+    assert.equal(graph.accountOf(nodeOf(g, 'role::audit')), 'this');
+    assert.equal(graph.accountOf(nodeOf(g, 'service:ec2.amazonaws.com')), undefined);
   });
 
   it('by risk: only edges of those risks', () => {

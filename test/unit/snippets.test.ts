@@ -196,7 +196,7 @@ function check(text: string, kind: PolicyKind): { guessed: PolicyKind | undefine
     .analyze(parsed, { kindSetting: kind })
     .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
     .map((f) => `${f.severity} ${f.rule} at ${JSON.stringify(text.slice(f.offset, f.offset + f.length))}: ${f.message}`);
-  return { guessed: service.analyze(parsed, { kindSetting: 'auto' }).kind, problems };
+  return { guessed: service.kindOf(parsed, { kindSetting: 'auto' }), problems };
 }
 
 const indent = (text: string, spaces: number) => text.replace(/^/gm, ' '.repeat(spaces));

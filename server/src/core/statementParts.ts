@@ -35,7 +35,19 @@ const MAX_LISTED_ACTIONS = 2_000;
  * types and keys. Undefined when that is every service or too many to list: `*`, `NotAction`, or more
  * than MAX_LISTED_ACTIONS. Empty when the statement has no Action.
  */
-export function listedActions(statement: Statement): ActionInfo[] | undefined {
+export function listedActions(statement: Statement): readonly ActionInfo[] | undefined {
+  // Completion asks again at each `:` of a key or ARN, hover on each move: read each statement once per parse.
+  let cached = listedCache.get(statement.node);
+  if (!cached) {
+    cached = { actions: readListedActions(statement) };
+    listedCache.set(statement.node, cached);
+  }
+  return cached.actions;
+}
+
+const listedCache = new WeakMap<Node, { actions: ActionInfo[] | undefined }>();
+
+function readListedActions(statement: Statement): ActionInfo[] | undefined {
   const element = actionsOf(statement);
   if (!element) return [];
   if (element.negated) return undefined;

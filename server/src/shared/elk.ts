@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElkEngine } from '../core/graph';
+import type { ElkEngine, ElkShape } from '../core/graph';
 
 let engine: ElkEngine | undefined;
 
@@ -13,7 +13,23 @@ export function loadElk(): ElkEngine {
     const bundled = join(__dirname, 'elk.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ELK = require(existsSync(bundled) ? bundled : 'elkjs/lib/elk.bundled.js') as new () => ElkEngine;
-    engine = new ELK();
+    engine = lastOneKept(new ELK());
   }
   return engine;
+}
+
+/**
+ * The same input laid out twice gives the same picture: a retry, an SVG export of the view on
+ * screen, a panel shown again. Keep the last one (a second on 500 files, on the server's one thread).
+ */
+function lastOneKept(elk: ElkEngine): ElkEngine {
+  let last: { key: string; result: Promise<ElkShape> } | undefined;
+  return {
+    layout(graph) {
+      // Keyed before the call: elkjs writes the positions into its input.
+      const key = JSON.stringify(graph);
+      if (last?.key !== key) last = { key, result: elk.layout(graph) };
+      return last.result;
+    },
+  };
 }

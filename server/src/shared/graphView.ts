@@ -48,7 +48,6 @@ export async function graphResponse(request: GraphRequest): Promise<TrustGraphRe
         layout: tooLarge ? EMPTY_LAYOUT : await graph.layoutGraph(shown, loadElk(), accounts),
         ...(tooLarge ? { tooLarge: { nodes: shown.nodes.length, limit } } : {}),
         accounts: accountChoices(whole, accounts),
-        accountNames: accounts,
         ...(focus ? { focus } : {}),
         files: request.files.length,
         truncated: request.truncated ?? false,
@@ -72,8 +71,8 @@ function focusNode(whole: graph.TrustGraph, path: string): string | undefined {
 function accountChoices(whole: graph.TrustGraph, names: Readonly<Record<string, string>>): GraphAccount[] {
   const ids = new Set<string>();
   for (const node of whole.nodes) {
-    const account = graph.filterAccount(node);
+    const account = graph.accountOf(node);
     if (account) ids.add(account);
   }
-  return [...ids].sort().map((id) => ({ id, label: id === 'this' ? 'this account' : graph.clusterLabel(id, names) }));
+  return [...ids].sort().map((id) => ({ id, label: graph.clusterLabel(id, names) }));
 }

@@ -74,8 +74,6 @@ export interface TrustGraphView {
   layout: GraphLayout;
   /** Every account of the whole graph, for the filter, before filtering. */
   accounts: GraphAccount[];
-  /** Account id -> name (`iamPolicy.accounts`), for labels. */
-  accountNames: Record<string, string>;
   /** The node `focusUri` resolved to, when it did. */
   focus?: string;
   /** Policy files read, and whether the scan stopped at its bound. */

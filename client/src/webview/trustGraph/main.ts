@@ -9,7 +9,7 @@ import type { FromPage, PageFilter, PageState, ToPage } from '../../trustGraph/m
 import { h, svgDom } from './dom';
 import { issueList, legend } from './sidebar';
 import { Toolbar } from './toolbar';
-import { Viewport, type ViewTransform } from './viewport';
+import { Viewport, ZOOM_STEP, type ViewTransform } from './viewport';
 
 interface VsCodeApi {
   postMessage(message: FromPage): void;
@@ -34,7 +34,7 @@ const viewport = new Viewport((transform: ViewTransform) => {
 });
 const toolbar = new Toolbar({
   filter: (filter) => requestFilter(filter),
-  zoom: (action) => (action === 'fit' ? viewport.fit() : viewport.zoomBy(action === 'in' ? 1.2 : 1 / 1.2)),
+  zoom: (action) => (action === 'fit' ? viewport.fit() : viewport.zoomBy(action === 'in' ? ZOOM_STEP : 1 / ZOOM_STEP)),
   export: (format, to) => post({ type: 'export', format, to }),
 });
 const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });

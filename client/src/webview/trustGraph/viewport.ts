@@ -5,7 +5,8 @@ const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 4;
 /** A fitted picture is never blown up past this: a three-node graph at 400% looks broken. */
 const MAX_FIT_ZOOM = 1.25;
-const STEP = 1.2;
+/** One zoom step (+, -, the toolbar's buttons). */
+export const ZOOM_STEP = 1.2;
 const PAN_STEP = 40;
 const MARGIN = 24;
 
@@ -166,10 +167,10 @@ export class Viewport {
       ArrowRight: () => this.panBy(-step, 0),
       ArrowUp: () => this.panBy(0, step),
       ArrowDown: () => this.panBy(0, -step),
-      '+': () => this.zoomBy(STEP),
-      '=': () => this.zoomBy(STEP),
-      '-': () => this.zoomBy(1 / STEP),
-      _: () => this.zoomBy(1 / STEP),
+      '+': () => this.zoomBy(ZOOM_STEP),
+      '=': () => this.zoomBy(ZOOM_STEP),
+      '-': () => this.zoomBy(1 / ZOOM_STEP),
+      _: () => this.zoomBy(1 / ZOOM_STEP),
       '0': () => this.fit(),
     };
     const action = Object.hasOwn(actions, event.key) ? actions[event.key] : undefined;

@@ -4,7 +4,7 @@ import {
   BASE_OPERATORS,
   GLOBAL_KEYS,
   GLOBAL_KEYS_URL,
-  actionResourceTypes,
+  actionConditionKeys,
   familySuits,
   getService,
   hasService,
@@ -126,13 +126,23 @@ function serviceKey(key: string, origin: string): KeyCandidate | undefined {
   return undefined;
 }
 
-/** Keys of the actions (and their resource types), by first appearance. */
-function actionKeys(actions: readonly ActionInfo[]): KeyCandidate[] {
+/** Keys of the actions (and their resource types), by first appearance; once per statement's list (listedActions keeps it). */
+function actionKeys(actions: readonly ActionInfo[]): readonly KeyCandidate[] {
+  let keys = actionKeysCache.get(actions);
+  if (!keys) {
+    keys = readActionKeys(actions);
+    actionKeysCache.set(actions, keys);
+  }
+  return keys;
+}
+
+const actionKeysCache = new WeakMap<readonly ActionInfo[], readonly KeyCandidate[]>();
+
+function readActionKeys(actions: readonly ActionInfo[]): KeyCandidate[] {
   const seen = new Set<string>();
   const keys: KeyCandidate[] = [];
   for (const action of actions) {
-    const names = [...action.conditionKeys, ...actionResourceTypes(action).flatMap((rt) => rt.conditionKeys)];
-    for (const name of names) {
+    for (const name of actionConditionKeys(action)) {
       const lower = name.toLowerCase();
       if (seen.has(lower) || lower.startsWith('aws:')) continue;
       seen.add(lower);

@@ -35,7 +35,7 @@ function hint(name: string): string {
  * An ARN template as a snippet: `arn:${Partition}:s3:::${BucketName}/${ObjectName}` becomes
  * `arn:aws:s3:::${1:bucket}/${2:key}`; a placeholder used twice is one tab stop.
  */
-export function templateSnippet(template: string, accounts: readonly Account[]): { label: string; snippet: string } {
+function templateSnippet(template: string, accounts: readonly Account[]): { label: string; snippet: string } {
   const stops = new Map<string, number>();
   let label = '';
   let snippet = '';

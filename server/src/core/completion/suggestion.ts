@@ -23,7 +23,7 @@ export function snippetLiteral(text: string): string {
 }
 
 /** Escapes text for the inside of a JSON string. */
-export function jsonContent(text: string): string {
+function jsonContent(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
 

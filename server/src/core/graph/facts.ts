@@ -1,16 +1,17 @@
 import { analyze, type AnalyzeOptions } from '../analyze';
-import { replacePlaceholders, splitArn, wildcardRegExp } from '../iam';
+import { classify } from '../classify';
+import { replacePlaceholders, splitArn } from '../iam';
 import { spanOf, stringValue } from '../jsonTree';
 import type { ParsedDocument } from '../parse';
 import { element, readPolicy, type Statement } from '../policyModel';
-import { RULES_BY_ID } from '../rules';
+import { RULES, RULES_BY_ID } from '../rules';
 import { defaultSeverity } from '../rules/rule';
-import { actionsOf, principalsOf, resourcesOf } from '../statementParts';
+import { principalsOf, resourcesOf } from '../statementParts';
 import { ASSUME_ACTION, grantsAssume, statementTrustActions } from '../trust/actions';
 import { assumeFamily, trustedPrincipals } from '../trust/principals';
 import type { Finding, PolicyKind, Span } from '../types';
 import { shortConditions } from './conditions';
-import { principalNode, type PrincipalNode } from './principalNode';
+import { principalNode, PUBLIC_NODE, type PrincipalNode } from './principalNode';
 import type { Risk } from './types';
 
 /** One statement of a file, as an edge points at it. */
@@ -82,24 +83,30 @@ export function worstRisk(risks: Iterable<Risk>): Risk {
   return worst;
 }
 
+/**
+ * The risk rules on, whatever the user silenced (an edge's risk must not depend on it), and every
+ * other rule off: the workspace scan reads every file, and only these findings count here.
+ */
+const RISK_RULES_ONLY: Readonly<Record<string, 'off'>> = Object.fromEntries(RULES.filter((r) => !RISK_RULES.has(r.id)).map((r) => [r.id, 'off']));
+
 export function readFacts(parsed: ParsedDocument, options: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'> = {}): FileFacts {
-  // Every rule on: an edge's risk must not depend on a user's silenced rules.
-  const analysis = analyze(parsed, { fileName: options.fileName, kindSetting: options.kindSetting });
+  const kind = classify(parsed, options)?.kind;
   const span = { offset: 0, length: parsed.text.length };
   const root = parsed.root;
-  if (!analysis.kind || root?.type !== 'object') return { kind: analysis.kind, span, trusts: [], grants: [], unusable: [] };
+  if (!kind || root?.type !== 'object') return { kind, span, trusts: [], grants: [], unusable: [] };
   const policy = readPolicy(root);
-  if (analysis.kind === 'trust') {
-    const findings = analysis.findings.filter((f) => RISK_RULES.has(f.rule));
+  if (kind === 'trust') {
+    // Findings only for trust policies: identity and resource files skip schema and rules.
+    const { findings } = analyze(parsed, { fileName: options.fileName, kindSetting: options.kindSetting, rules: RISK_RULES_ONLY });
     const unusable: FileFacts['unusable'] = [];
     const trusts = deniesEveryone(policy.statements, 'trust') ? [] : policy.statements.flatMap((s) => trustFacts(s, findings, unusable));
     return { kind: 'trust', span, trusts, grants: [], unusable };
   }
-  if (analysis.kind === 'identity') {
+  if (kind === 'identity') {
     const grants = deniesEveryone(policy.statements, 'identity') ? [] : policy.statements.flatMap(grantFacts);
     return { kind: 'identity', span, trusts: [], grants, unusable: [] };
   }
-  return { kind: analysis.kind, span, trusts: [], grants: [], unusable: [] };
+  return { kind, span, trusts: [], grants: [], unusable: [] };
 }
 
 /**
@@ -109,7 +116,7 @@ export function readFacts(parsed: ParsedDocument, options: Pick<AnalyzeOptions, 
  */
 function deniesEveryone(statements: readonly Statement[], kind: 'trust' | 'identity'): boolean {
   return statements.some((statement) => {
-    if (statement.effect !== 'Deny' || element(statement, 'Condition') !== undefined || !allowsAssumeRole(statement)) return false;
+    if (statement.effect !== 'Deny' || element(statement, 'Condition') !== undefined || !coversAssumeRole(statement)) return false;
     if (kind === 'trust') return trustedPrincipals(statement).some((p) => p.type === 'everyone');
     const resources = resourcesOf(statement);
     return resources !== undefined && !resources.negated && resources.values.some((v) => v.text === '*');
@@ -133,7 +140,7 @@ function trustFacts(statement: Statement, findings: Finding[], unusable: FileFac
     // Allow with NotPrincipal: everyone but the few named.
     const except = element.entries.flatMap((e) => e.values.map((v) => v.text));
     const conditions = [...(except.length > 0 ? [`except ${except.join(' | ')}`] : []), ...shortConditions(statement)];
-    return [{ principal: { id: 'public', kind: 'public', label: 'anyone (*)', detail: 'Any principal in any AWS account' }, conditions, ...riskOf(here), span: spanOf(element.node), statement: ref }];
+    return [{ principal: PUBLIC_NODE, conditions, ...riskOf(here), span: spanOf(element.node), statement: ref }];
   }
   const facts: TrustFact[] = [];
   for (const principal of trustedPrincipals(statement)) {
@@ -177,14 +184,9 @@ function firstSentence(message: string): string {
   return end > 0 ? message.slice(0, end) : message;
 }
 
-const ASSUME_ROLE = 'sts:AssumeRole';
-
-/** Whether a statement's Action (or NotAction) names sts:AssumeRole (to allow or to deny it). */
-function allowsAssumeRole(statement: Statement): boolean {
-  const actions = actionsOf(statement);
-  if (!actions) return false;
-  const matches = actions.values.some((v) => wildcardRegExp(v.text).test(ASSUME_ROLE));
-  return actions.negated ? !matches : matches;
+/** Whether a statement's Action (or NotAction) covers sts:AssumeRole (to allow or to deny it). */
+function coversAssumeRole(statement: Statement): boolean {
+  return statementTrustActions(statement)?.has('sts:AssumeRole') ?? false;
 }
 
 /**
@@ -198,7 +200,7 @@ function isRoleResource(text: string): boolean {
 }
 
 function grantFacts(statement: Statement): GrantFact[] {
-  if (statement.effect !== 'Allow' || !allowsAssumeRole(statement)) return [];
+  if (statement.effect !== 'Allow' || !coversAssumeRole(statement)) return [];
   const resources = resourcesOf(statement);
   if (!resources) return [];
   const ref = statementRef(statement);

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode, Risk, TrustGraph } from './types';
+import { accountOf, type GraphEdge, type Risk, type TrustGraph } from './types';
 
 /** What a reader narrows the picture to. Every field is optional; an empty filter keeps everything. */
 export interface GraphFilter {
@@ -8,11 +8,6 @@ export interface GraphFilter {
   risks?: Risk[];
   /** Keep this node (a role, usually) and the edges into and out of it. */
   focus?: string;
-}
-
-/** The key a filter names a node's account by. */
-export function filterAccount(node: GraphNode): string | undefined {
-  return node.account ?? (node.local ? 'this' : undefined);
 }
 
 /**
@@ -28,7 +23,7 @@ export function filterGraph(graph: TrustGraph, filter: GraphFilter): TrustGraph 
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const inAccounts = (id: string) => {
     const node = byId.get(id);
-    const account = node && filterAccount(node);
+    const account = node && accountOf(node);
     return account !== undefined && (accounts as Set<string>).has(account);
   };
   const keep = (edge: GraphEdge) =>

@@ -1,14 +1,9 @@
-import { ANY_ROLE_ID, type GraphEdge, type GraphIssue, type GraphNode, type TrustGraph } from './types';
+import { accountOf, ANY_ROLE_ID, THIS_ACCOUNT, type GraphEdge, type GraphIssue, type GraphNode, type TrustGraph } from './types';
 
 /** Principals that sts:AssumeRole callers are: IAM users and roles of some account, or anyone. */
 const CALLER_KINDS = new Set<GraphNode['kind']>(['public', 'account', 'role', 'user', 'session', 'federated-user', 'reference']);
 
-/** The account a node stands in: its id, `this account`, or unknown. */
-function accountKey(node: GraphNode): string | undefined {
-  return node.account ?? (node.local ? '' : undefined);
-}
-
-const accountWords = (key: string) => (key === '' ? 'this account' : `account ${key}`);
+const accountWords = (key: string | undefined) => (key === THIS_ACCOUNT || key === undefined ? 'this account' : `account ${key}`);
 
 /**
  * Cross-account access needs both halves: the role's trust policy must trust the caller's account,
@@ -40,7 +35,7 @@ export function checkHalves(graph: TrustGraph): GraphIssue[] {
 }
 
 function refusedGrant(edge: GraphEdge, policy: GraphNode, role: GraphNode, trusts: GraphEdge[], nodes: Map<string, GraphNode>): GraphIssue | undefined {
-  const account = accountKey(policy);
+  const account = accountOf(policy);
   const callers = trusts.map((t) => nodes.get(t.from)).filter((n): n is GraphNode => n !== undefined && CALLER_KINDS.has(n.kind));
   const base = { kind: 'grant-not-trusted' as const, severity: 'warning' as const, edge: edge.id, node: role.id, source: edge.source };
   if (callers.length === 0) {
@@ -48,9 +43,9 @@ function refusedGrant(edge: GraphEdge, policy: GraphNode, role: GraphNode, trust
     return { ...base, message: `${policy.label} allows sts:AssumeRole on ${role.label}, but its trust policy trusts ${who}: no IAM user or role can assume it, so the call fails.` };
   }
   if (account === undefined) return undefined;
-  const trusted = callers.some((n) => n.kind === 'public' || n.kind === 'reference' || accountKey(n) === account || accountKey(n) === undefined);
+  const trusted = callers.some((n) => n.kind === 'public' || n.kind === 'reference' || accountOf(n) === account || accountOf(n) === undefined);
   if (trusted) return undefined;
-  const names = [...new Set(callers.map((n) => accountWords(accountKey(n) ?? '')))].join(', ');
+  const names = [...new Set(callers.map((n) => accountWords(accountOf(n))))].join(', ');
   return { ...base, message: `${policy.label} (${accountWords(account)}) allows sts:AssumeRole on ${role.label}, but the role's trust policy trusts ${names}, not ${accountWords(account)}: the call fails.` };
 }
 
@@ -60,7 +55,7 @@ function ungrantedTrusts(graph: TrustGraph, nodes: Map<string, GraphNode>, trust
   const anyRole = grantsInto.get(ANY_ROLE_ID) ?? [];
   for (const role of graph.nodes) {
     if (role.kind !== 'role' || !role.source) continue;
-    const grantedFrom = new Set([...(grantsInto.get(role.id) ?? []), ...anyRole].map((g) => accountKey(nodes.get(g.from) as GraphNode)));
+    const grantedFrom = new Set([...(grantsInto.get(role.id) ?? []), ...anyRole].map((g) => accountOf(nodes.get(g.from) as GraphNode)));
     const ungranted = new Map<string, GraphEdge>();
     for (const trust of trustsInto.get(role.id) ?? []) {
       const from = nodes.get(trust.from);

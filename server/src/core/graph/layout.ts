@@ -1,4 +1,4 @@
-import { compare, type GraphNode, type TrustGraph } from './types';
+import { accountOf, compare, THIS_ACCOUNT, type GraphNode, type TrustGraph } from './types';
 
 /** The part of elkjs's JSON graph we use; the engine itself is passed in (it is large: loaded on first use). */
 export interface ElkShape {
@@ -62,7 +62,7 @@ export function edgeText(conditions: readonly string[]): string {
 
 /** The title of an account's box. */
 export function clusterLabel(account: string | undefined, names: Readonly<Record<string, string>>): string {
-  if (account === undefined) return 'this account';
+  if (account === undefined || account === THIS_ACCOUNT) return 'this account';
   const name = Object.hasOwn(names, account) ? names[account] : undefined;
   return name ? `${name} · ${account}` : `account ${account}`;
 }
@@ -105,15 +105,15 @@ export async function layoutGraph(graph: TrustGraph, elk: ElkEngine, accountName
   const top: ElkShape[] = [];
   for (const node of graph.nodes) {
     const shape: ElkShape = { id: node.id, width: nodeWidth(node), height: NODE_HEIGHT };
-    const key = node.account ?? (node.local ? '' : undefined);
+    const key = accountOf(node);
     if (key === undefined) {
       top.push(shape);
       continue;
     }
     let cluster = clusters.get(key);
     if (!cluster) {
-      const label = clusterLabel(node.account, accountNames);
-      cluster = { id: clusterId(node.account), labels: [{ text: label, width: label.length * CHAR_WIDTH, height: LABEL_HEIGHT }], layoutOptions: CLUSTER_OPTIONS, children: [] };
+      const label = clusterLabel(key, accountNames);
+      cluster = { id: clusterId(key), labels: [{ text: label, width: label.length * CHAR_WIDTH, height: LABEL_HEIGHT }], layoutOptions: CLUSTER_OPTIONS, children: [] };
       clusters.set(key, cluster);
     }
     cluster.children?.push(shape);
@@ -130,8 +130,9 @@ export async function layoutGraph(graph: TrustGraph, elk: ElkEngine, accountName
   return readLayout(result);
 }
 
-export function clusterId(account: string | undefined): string {
-  return `cluster:${account ?? 'this'}`;
+/** The box of an account (`accountOf`: a 12-digit id or `this`). */
+export function clusterId(account: string): string {
+  return `cluster:${account}`;
 }
 
 function readLayout(root: ElkShape): GraphLayout {
@@ -139,7 +140,7 @@ function readLayout(root: ElkShape): GraphLayout {
   for (const child of root.children ?? []) {
     if (child.children) {
       const account = child.id.slice('cluster:'.length);
-      layout.clusters.push({ id: child.id, label: child.labels?.[0]?.text ?? '', ...box(child), ...(account === 'this' ? { local: true } : { account }) });
+      layout.clusters.push({ id: child.id, label: child.labels?.[0]?.text ?? '', ...box(child), ...(account === THIS_ACCOUNT ? { local: true } : { account }) });
       for (const node of child.children) layout.nodes.push({ id: node.id, ...box(node) });
     } else {
       layout.nodes.push({ id: child.id, ...box(child) });

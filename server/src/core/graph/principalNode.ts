@@ -15,6 +15,9 @@ export function accountPlace(account: string): Pick<GraphNode, 'account' | 'loca
   return { key: account };
 }
 
+/** `"*"`: one node however many statements or files name it. */
+export const PUBLIC_NODE: PrincipalNode = { id: 'public', kind: 'public', label: 'anyone (*)', detail: 'Any principal in any AWS account' };
+
 export function roleNodeId(accountKey: string, name: string): string {
   return `role:${accountKey}:${name}`;
 }
@@ -22,7 +25,7 @@ export function roleNodeId(accountKey: string, name: string): string {
 export function principalNode(principal: TrustedPrincipal): PrincipalNode | undefined {
   switch (principal.type) {
     case 'everyone':
-      return { id: 'public', kind: 'public', label: 'anyone (*)', detail: 'Any principal in any AWS account' };
+      return PUBLIC_NODE;
     case 'account': {
       const place = accountPlace(principal.account);
       const label = place.local ? 'this account' : `account ${principal.account}`;

@@ -1,12 +1,12 @@
 import { clipText, clusterLabel, edgeText, MAX_NODE_CHARS } from './layout';
 import { kindWord } from './render';
-import type { GraphNode, TrustGraph } from './types';
+import { accountOf, type GraphNode, type TrustGraph } from './types';
 
 /** Nodes grouped by account for the text formats, in the graph's (sorted) order; `undefined` is no account. */
 function byAccount(graph: TrustGraph): Map<string | undefined, GraphNode[]> {
   const groups = new Map<string | undefined, GraphNode[]>();
   for (const node of graph.nodes) {
-    const key = node.account ?? (node.local ? '' : undefined);
+    const key = accountOf(node);
     const group = groups.get(key);
     if (group) group.push(node);
     else groups.set(key, [node]);
@@ -28,7 +28,7 @@ export function toMermaid(graph: TrustGraph, accountNames: Readonly<Record<strin
     if (account === undefined) {
       lines.push(...inner.map((l) => `  ${l}`));
     } else {
-      lines.push(`  subgraph c${cluster++}[${mermaidLabel(clusterLabel(account || undefined, accountNames))}]`, ...inner.map((l) => `    ${l}`), '  end');
+      lines.push(`  subgraph c${cluster++}[${mermaidLabel(clusterLabel(account, accountNames))}]`, ...inner.map((l) => `    ${l}`), '  end');
     }
   }
   const styles: string[] = [];
@@ -79,7 +79,7 @@ export function toDot(graph: TrustGraph, accountNames: Readonly<Record<string, s
     if (account === undefined) {
       lines.push(...inner.map((l) => `  ${l}`));
     } else {
-      lines.push(`  subgraph cluster_${cluster++} {`, `    label=${dotString(clusterLabel(account || undefined, accountNames))};`, '    style=dashed;', ...inner.map((l) => `    ${l}`), '  }');
+      lines.push(`  subgraph cluster_${cluster++} {`, `    label=${dotString(clusterLabel(account, accountNames))};`, '    style=dashed;', ...inner.map((l) => `    ${l}`), '  }');
     }
   }
   for (const edge of graph.edges) {

@@ -38,6 +38,14 @@ export const ANY_ROLE_ID = 'role:*';
 export type Risk = 'high' | 'medium' | 'low';
 export const RISKS: readonly Risk[] = ['high', 'medium', 'low'];
 
+/** How filters, clusters and the halves check name the account of "this account" (never a 12-digit id). */
+export const THIS_ACCOUNT = 'this';
+
+/** The account a node stands in: its 12-digit id, `this` for the workspace's own unnamed account, or none (services, the public). */
+export function accountOf(node: Pick<GraphNode, 'account' | 'local'>): string | undefined {
+  return node.account ?? (node.local ? THIS_ACCOUNT : undefined);
+}
+
 /** Where in which file: `path` as the caller named the file (a CLI path, a URI in the editor). */
 export interface SourceRef {
   path: string;

@@ -170,6 +170,17 @@ function isUnassociatedPrefix(prefix: string): boolean {
 }
 
 const actionKeyCache = new WeakMap<ActionInfo, RegExp[]>();
+const actionKeyNames = new WeakMap<ActionInfo, readonly string[]>();
+
+/** The condition keys listed for an action and for its resource types, as written (templates unexpanded). */
+export function actionConditionKeys(action: ActionInfo): readonly string[] {
+  let keys = actionKeyNames.get(action);
+  if (!keys) {
+    keys = [...action.conditionKeys, ...actionResourceTypes(action).flatMap((rt) => rt.conditionKeys)];
+    actionKeyNames.set(action, keys);
+  }
+  return keys;
+}
 
 /**
  * Whether an action supports a condition key: the key is listed for the action, for one of its
@@ -179,8 +190,7 @@ const actionKeyCache = new WeakMap<ActionInfo, RegExp[]>();
 export function actionSupportsKey(action: ActionInfo, key: string): boolean {
   let patterns = actionKeyCache.get(action);
   if (!patterns) {
-    const keys = [...action.conditionKeys, ...actionResourceTypes(action).flatMap((rt) => rt.conditionKeys)];
-    patterns = keys.map(keyTemplateRegExp);
+    patterns = actionConditionKeys(action).map(keyTemplateRegExp);
     actionKeyCache.set(action, patterns);
   }
   return patterns.some((p) => p.test(key)) || keyDocumentedFor(action, key);

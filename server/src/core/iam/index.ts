@@ -1,7 +1,7 @@
 /** The IAM reference data and what is built on it: synchronous lookups, wildcard matching, ARN and principal grammar. */
 export { IAM_DATA_INFO, getService, hasService, serviceName, servicePrefixes, type ActionInfo, type ConditionKeyType, type ResourceTypeInfo, type ServiceInfo, type ServiceKeyInfo } from './data';
 export { actionId, findAction, matchActions, parseActionPattern, suggestActions, suggestServices, type ActionPattern } from './actions';
-export { actionSupportsKey, baseType, isMultiValued, lookupConditionKey, type KeyLookup } from './conditionKeys';
+export { actionConditionKeys, actionSupportsKey, baseType, isMultiValued, lookupConditionKey, type KeyLookup } from './conditionKeys';
 export { appliesToEveryTypeOfService, extraResourceTemplates } from './dataPatches';
 export { GLOBAL_KEYS, type GlobalKeyInfo } from './globalKeys';
 export { IDENTITY_PROVIDERS, providerForFederated, providerForIssuer, type ClaimInfo, type IdentityProvider, type ProviderId } from './identityProviders';

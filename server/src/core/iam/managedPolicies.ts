@@ -1,4 +1,4 @@
-import { MANAGED_POLICIES, MANAGED_POLICIES_SOURCE } from './generated/managedPolicies';
+import { MANAGED_POLICIES } from './generated/managedPolicies';
 import { closest } from './suggest';
 
 /** An AWS managed policy, as the role builder and the wizard show it. */
@@ -12,8 +12,6 @@ export interface ManagedPolicyInfo {
   /** Policies under `/aws-service-role/` belong to service-linked roles and cannot be attached to yours. */
   serviceLinkedOnly: boolean;
 }
-
-export { MANAGED_POLICIES_SOURCE };
 
 let byName: Map<string, ManagedPolicyInfo> | undefined;
 

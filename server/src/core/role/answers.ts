@@ -19,7 +19,7 @@ import {
   sessionDurationProblem,
 } from './validate';
 
-export const isCaller = (entity: TrustedEntity) => isCallerType(entity.type);
+const isCaller = (entity: TrustedEntity) => isCallerType(entity.type);
 /** Entities whose trust names an OIDC provider of the role's own account. */
 const needsProviderArn = (entity: TrustedEntity) => entity.type === 'github' || entity.type === 'eks' || entity.type === 'gitlab' || entity.type === 'oidc';
 
@@ -74,7 +74,7 @@ export function shapeProblem(answers: unknown): string | undefined {
     for (const key of fields.strings ?? []) if (typeof e[key] !== 'string') return `"${key}" of a ${String(e.type)} entity must be a string.`;
     for (const key of fields.optional ?? []) if (e[key] !== undefined && typeof e[key] !== 'string') return `"${key}" of a ${String(e.type)} entity must be a string.`;
   }
-  for (const key of ['account']) if (a[key] !== undefined && typeof a[key] !== 'string') return `"${key}" must be a string.`;
+  if (a.account !== undefined && typeof a.account !== 'string') return '"account" must be a string.';
   for (const key of ['managedPolicies', 'actions', 'resources']) if (a[key] !== undefined && !isStringList(a[key])) return `"${key}" must be a list of strings.`;
   for (const key of ['maxSessionDuration', 'sessionDuration']) if (a[key] !== undefined && typeof a[key] !== 'number') return `"${key}" must be a number of seconds.`;
   if (a.mfa !== undefined && typeof a.mfa !== 'boolean') return '"mfa" must be true or false.';

@@ -173,11 +173,11 @@ function denyGuard(entry: ConditionEntry): Guard | undefined {
 }
 
 /** The guards of one Allow statement: its own narrowing conditions. */
-export function statementGuards(statement: Statement): Map<Guard, ConditionEntry> {
-  const guards = new Map<Guard, ConditionEntry>();
+export function statementGuards(statement: Statement): Set<Guard> {
+  const guards = new Set<Guard>();
   for (const entry of conditionsOf(statement)) {
     const guard = guardOf(entry);
-    if (guard && !guards.has(guard)) guards.set(guard, entry);
+    if (guard) guards.add(guard);
   }
   return guards;
 }

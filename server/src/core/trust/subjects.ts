@@ -30,18 +30,9 @@ export function judgeSubject(provider: ProviderId | undefined, value: string, wi
   const text = replacePlaceholders(value, 'x');
   if (!wildcards || !hasWildcard(text)) return PINNED;
   if (isAllWildcards(text)) return { scope: 'none', who: 'any subject' };
-  switch (provider) {
-    case 'github':
-      return text.startsWith('repo:') ? twoLevels(text.slice(5), '/', GITHUB) : generic(text);
-    case 'gitlab':
-      return text.startsWith('project_path:') ? twoLevels(text.slice(13), '/', GITLAB) : generic(text);
-    case 'eks':
-      return text.startsWith('system:serviceaccount:') ? twoLevels(text.slice(22), ':', EKS) : generic(text);
-    case 'terraform':
-      return text.startsWith('organization:') ? terraform(text.slice(13)) : generic(text);
-    default:
-      return generic(text);
-  }
+  // GitHub, GitLab and EKS subjects are read by their shape whoever issued them (generic); only
+  // HCP Terraform's `organization:` needs to know the issuer.
+  return provider === 'terraform' && text.startsWith('organization:') ? terraform(text.slice(13)) : generic(text);
 }
 
 interface Words {
