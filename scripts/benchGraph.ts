@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createPolicyService, graph } from '../server/src/core';
-import { loadElk } from '../server/src/shared/elk';
+import { uncachedElk } from '../server/src/shared/elk';
 import { LspClient, PULL_CAPABILITIES } from '../test/lsp/client';
 
 export const GRAPH_ROLES = 200;
@@ -68,7 +68,7 @@ export async function graphFigures(): Promise<GraphFigures> {
   const files = graphWorkspace();
   const readAll = () => files.map((f) => ({ path: f.path, relativePath: f.path, facts: service.graphFacts(service.parse(f.text, { allowComments: true }), { fileName: f.path }) }));
   const warm = graph.buildTrustGraph(readAll());
-  await graph.layoutGraph(graph.groupLookalikes(warm), loadElk());
+  await graph.layoutGraph(graph.groupLookalikes(warm), uncachedElk());
 
   let start = performance.now();
   const read = readAll();
@@ -77,7 +77,7 @@ export async function graphFigures(): Promise<GraphFigures> {
   const built = graph.buildTrustGraph(read);
   const build = performance.now() - start;
   start = performance.now();
-  await graph.layoutGraph(graph.groupLookalikes(built), loadElk());
+  await graph.layoutGraph(graph.groupLookalikes(built), uncachedElk());
   const layout = performance.now() - start;
   return { facts, build, layout, nodes: built.nodes.length, edges: built.edges.length, ...(await serverTimes(files)) };
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createPolicyService, graph } from '../../server/src/core';
-import { loadElk } from '../../server/src/shared/elk';
+import { lastOneKept, loadElk, uncachedElk } from '../../server/src/shared/elk';
 import { assertWellFormedXml } from '../support/xml';
 
 const service = createPolicyService();
@@ -110,16 +110,30 @@ describe('trust graph layout (elkjs)', () => {
     );
   });
 
+  it('the server\'s engine lays out a repeated input once, and a changed one anew', async () => {
+    let calls = 0;
+    const elk = lastOneKept({ layout: (input) => (calls++, uncachedElk().layout(input)) });
+    const first = await graph.layoutGraph(five, elk, NAMES);
+    assert.deepEqual(await graph.layoutGraph(five, elk, NAMES), first);
+    assert.equal(calls, 1);
+    const [gone] = five.nodes;
+    const smaller = { ...five, nodes: five.nodes.slice(1), edges: five.edges.filter((e) => e.from !== gone.id && e.to !== gone.id) };
+    assert.notDeepEqual(await graph.layoutGraph(smaller, elk, NAMES), first);
+    assert.equal(calls, 2);
+    // The cached engine the server uses draws what elkjs draws.
+    assert.deepEqual(await graph.layoutGraph(five, loadElk(), NAMES), first);
+  });
+
   it('is deterministic: two runs, and a graph built from the files in another order, lay out the same', async () => {
-    const first = await graph.layoutGraph(five, loadElk(), NAMES);
-    const second = await graph.layoutGraph(five, loadElk(), NAMES);
+    const first = await graph.layoutGraph(five, uncachedElk(), NAMES);
+    const second = await graph.layoutGraph(five, uncachedElk(), NAMES);
     assert.deepEqual(second, first);
     const reversed = build(Object.fromEntries(Object.entries(FIVE).reverse()));
-    assert.deepEqual(await graph.layoutGraph(reversed, loadElk(), NAMES), first);
+    assert.deepEqual(await graph.layoutGraph(reversed, uncachedElk(), NAMES), first);
   });
 
   it('matches the snapshot of its rounded geometry (UPDATE_SNAPSHOTS=1 rewrites it)', async () => {
-    const layout = await graph.layoutGraph(five, loadElk(), NAMES);
+    const layout = await graph.layoutGraph(five, uncachedElk(), NAMES);
     const text = `${JSON.stringify(layout, null, 2)}\n`;
     if (process.env.UPDATE_SNAPSHOTS === '1') {
       mkdirSync(dirname(SNAPSHOT), { recursive: true });
@@ -130,19 +144,19 @@ describe('trust graph layout (elkjs)', () => {
   });
 
   it('nodes sit in their account boxes, edges run from border to border with >= 2 points, labels clear of nodes', async () => {
-    assertSound(five, await graph.layoutGraph(five, loadElk(), NAMES));
+    assertSound(five, await graph.layoutGraph(five, uncachedElk(), NAMES));
   });
 
   it('account boxes are titled with the account names, "account ID" without one, "this account" for unplaced files', async () => {
-    const layout = await graph.layoutGraph(five, loadElk(), NAMES);
+    const layout = await graph.layoutGraph(five, uncachedElk(), NAMES);
     assert.deepEqual(layout.clusters.map((c) => [c.id, c.label, c.account]).sort(), [
       [`cluster:${OWN}`, `Client · ${OWN}`, OWN],
       [`cluster:${AUDITORS}`, `Auditors · ${AUDITORS}`, AUDITORS],
     ]);
-    const unnamed = await graph.layoutGraph(five, loadElk());
+    const unnamed = await graph.layoutGraph(five, uncachedElk());
     assert.deepEqual(unnamed.clusters.map((c) => c.label).sort(), [`account ${OWN}`, `account ${AUDITORS}`]);
     const local = build({ 'audit-trust.json': doc(trust({ AWS: `arn:aws:iam::${AUDITORS}:root` }, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } })) });
-    const localLayout = await graph.layoutGraph(local, loadElk(), NAMES);
+    const localLayout = await graph.layoutGraph(local, uncachedElk(), NAMES);
     assert.deepEqual(
       localLayout.clusters.map((c) => [c.id, c.label, c.local ?? false]).sort(),
       [
@@ -168,11 +182,11 @@ describe('trust graph layout (elkjs)', () => {
       },
       { accounts: NAMES },
     );
-    assertSound(g, await graph.layoutGraph(g, loadElk(), NAMES));
+    assertSound(g, await graph.layoutGraph(g, uncachedElk(), NAMES));
   });
 
   it('an empty graph lays out to an empty picture', async () => {
-    const layout = await graph.layoutGraph({ nodes: [], edges: [], issues: [] }, loadElk());
+    const layout = await graph.layoutGraph({ nodes: [], edges: [], issues: [] }, uncachedElk());
     assert.deepEqual([layout.clusters, layout.nodes, layout.edges], [[], [], []]);
   });
 });
@@ -180,7 +194,7 @@ describe('trust graph layout (elkjs)', () => {
 describe('trust graph SVG', () => {
   it('draws every node, edge and account box, with accessible names; standalone adds xmlns and styles', async () => {
     const g = build(FIVE);
-    const layout = await graph.layoutGraph(g, loadElk(), NAMES);
+    const layout = await graph.layoutGraph(g, uncachedElk(), NAMES);
     const markup = graph.svgMarkup(graph.renderGraph(g, layout, { standalone: true, title: 'Trust relationships' }));
     assertWellFormedXml(markup);
     assert.match(markup, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
@@ -207,7 +221,7 @@ describe('trust graph SVG', () => {
     assert.ok(g.nodes.some((n) => n.kind === 'reference' && n.label.includes(EVIL)));
     assert.ok(g.edges.some((e) => e.conditions.some((c) => c.includes(EVIL))));
     assert.ok(g.edges.some((e) => e.statement.sid?.startsWith(EVIL)));
-    const layout = await graph.layoutGraph(g, loadElk(), EVIL_NAMES);
+    const layout = await graph.layoutGraph(g, uncachedElk(), EVIL_NAMES);
     assertSound(g, layout);
     for (const options of [{ standalone: true, title: `${EVIL} "t" & \u0003` }, {}]) {
       const markup = graph.svgMarkup(graph.renderGraph(g, layout, options));
@@ -223,7 +237,7 @@ describe('trust graph SVG', () => {
 
   it('the render tree keeps texts as strings (the webview sets them as textContent)', async () => {
     const g = build(EVIL_FILES, { accounts: EVIL_NAMES });
-    const tree = graph.renderGraph(g, await graph.layoutGraph(g, loadElk(), EVIL_NAMES));
+    const tree = graph.renderGraph(g, await graph.layoutGraph(g, uncachedElk(), EVIL_NAMES));
     const tags = new Set<string>();
     const walk = (element: graph.SvgElement) => {
       tags.add(element.tag);
