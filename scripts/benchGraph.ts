@@ -66,7 +66,7 @@ export interface GraphFigures {
 export async function graphFigures(): Promise<GraphFigures> {
   const service = createPolicyService();
   const files = graphWorkspace();
-  const readAll = () => files.map((f) => ({ path: f.path, relativePath: f.path, facts: service.graphFacts(service.parse(f.text, { allowComments: true }), { fileName: f.path }) }));
+  const readAll = () => files.flatMap((f) => service.graphFacts(service.parse(f.text, { allowComments: true }), { fileName: f.path }).map((facts) => ({ path: f.path, relativePath: f.path, facts })));
   const warm = graph.buildTrustGraph(readAll());
   await graph.layoutGraph(graph.groupLookalikes(warm), uncachedElk());
 

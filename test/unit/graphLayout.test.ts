@@ -22,7 +22,7 @@ const trust = (principal: unknown, condition?: Doc, action = 'sts:AssumeRole', e
 
 function build(files: Record<string, Doc>, options: graph.GraphOptions = {}): graph.TrustGraph {
   return graph.buildTrustGraph(
-    Object.entries(files).map(([path, content]) => ({ path, facts: service.graphFacts(service.parse(JSON.stringify(content, null, 2)), { fileName: path }) })),
+    Object.entries(files).flatMap(([path, content]) => service.graphFacts(service.parse(JSON.stringify(content, null, 2)), { fileName: path }).map((facts) => ({ path, facts }))),
     options,
   );
 }

@@ -47,15 +47,15 @@ const githubSub = (sub: string, operator = 'StringEquals'): Record<string, unkno
   return condition;
 };
 
-function graphFile(path: string, content: Doc): graph.GraphFile {
+function graphFile(path: string, content: Doc): graph.GraphFile[] {
   const text = typeof content === 'string' ? content : JSON.stringify(content, null, 2);
-  return { path, facts: service.graphFacts(service.parse(text), { fileName: path }) };
+  return service.graphFacts(service.parse(text), { fileName: path }).map((facts) => ({ path, facts }));
 }
 
 /** The graph of files given as path -> document (an object or the exact text). */
 function build(files: Record<string, Doc>, options: graph.GraphOptions = {}): graph.TrustGraph {
   return graph.buildTrustGraph(
-    Object.entries(files).map(([path, content]) => graphFile(path, content)),
+    Object.entries(files).flatMap(([path, content]) => graphFile(path, content)),
     options,
   );
 }
@@ -727,7 +727,7 @@ describe('trust graph: filter, grouping, determinism', () => {
     const orders = [entries, [...entries].reverse(), [...entries.slice(4), ...entries.slice(0, 4)], [...entries].sort((a, b) => (a[0].length - b[0].length) || (a[0] < b[0] ? 1 : -1))];
     const graphs = orders.map((order) =>
       graph.buildTrustGraph(
-        order.map(([path, content]) => graphFile(path, content)),
+        order.flatMap(([path, content]) => graphFile(path, content)),
         OPTIONS,
       ),
     );

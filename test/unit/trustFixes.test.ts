@@ -74,7 +74,7 @@ function onlyFix(text: string, rule: string, at: string, options: Options = {}):
  */
 function assertFixed(before: string, after: string, gone: Pair[], options: { allowComments?: boolean; added?: Pair[] } = {}): void {
   const allowComments = options.allowComments ?? false;
-  if (allowComments) assert.deepEqual(service.parse(after, { allowComments: true }).syntaxProblems, []);
+  if (allowComments) assert.deepEqual(service.parse(after, { allowComments: true }).units[0]?.syntaxProblems, []);
   else assert.doesNotThrow(() => JSON.parse(after) as unknown);
   const expected = pairs(before, allowComments);
   for (const pair of gone) {

@@ -99,9 +99,9 @@ export async function runGraph(args: GraphArgs, out: (text: string) => void): Pr
     const relativePath = folder ? relative(folder, resolve(file.path)).split('\\').join('/') : file.path;
     // The editor's file associations, from the same settings file, decide as they do in the panel.
     const facts = service.graphFacts(parsed, { fileName: file.path, kindSetting: kindSettingForFile(relativePath, settings.files) ?? kindSetting });
-    if (!facts.kind) continue;
+    if (facts.length === 0) continue;
     texts.set(file.path, text);
-    files.push({ path: file.path, relativePath, facts });
+    files.push(...facts.map((f) => ({ path: file.path, relativePath, facts: f })));
   }
   const graphSettings = { accounts: settings.accounts, graph: { ...settings.graph, ...(args.defaultAccount ? { defaultAccount: args.defaultAccount } : {}) } };
   const filter = { accounts: args.accounts, risks: args.risks };

@@ -57,7 +57,7 @@ export function* readFiles(service: PolicyService, files: readonly InputFile[], 
     }
     const text = readText(file.path);
     const parsed = service.parse(text, { allowComments: /\.jsonc$/i.test(file.path) });
-    yield { file, text, parsed, kindSetting: chooseKind(file, parsed.hasTopLevelStatement, options.kind, settings?.kindSetting), settings };
+    yield { file, text, parsed, kindSetting: chooseKind(file, parsed.units.some((u) => u.hasTopLevelStatement), options.kind, settings?.kindSetting), settings };
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { classify, type KindReason } from './classify';
+import type { DialectId, ParsedDocument, PolicyUnit, UnitOwner } from './host/types';
 import { toValue } from './jsonTree';
-import type { ParsedDocument } from './parse';
 import { readPolicy, type PolicyModel } from './policyModel';
 import { CLAIMING_RULES, RULES, type Rule } from './rules';
 import { defaultSeverity } from './rules/rule';
@@ -21,17 +21,43 @@ export interface AnalyzeOptions {
 }
 
 export interface Analysis {
-  /** Undefined when the document is not an IAM policy (then there are no findings). */
+  /** The kind of a policy file; undefined when it is not an IAM policy, and for host files (see `policies`). */
   kind: PolicyKind | undefined;
   kindReason: KindReason | undefined;
+  dialect: DialectId;
+  /** Every policy analysed, in document order: one for a policy file, any number in a Terraform file. */
+  policies: PolicySummary[];
+  /** The findings of every policy, in document order; in host files each names its policy (`policy`). */
   findings: Finding[];
 }
 
-/** Runs every rule on a parsed document. Pure and synchronous; never throws on any input. */
+/** One policy of an analysed document. */
+export interface PolicySummary extends Span {
+  id: string;
+  kind: PolicyKind;
+  kindReason: KindReason;
+  owner?: UnitOwner;
+}
+
+/** Runs every rule on every policy of a parsed document. Pure and synchronous; never throws on any input. */
 export function analyze(parsed: ParsedDocument, options: AnalyzeOptions = {}): Analysis {
-  const classification = classify(parsed, options);
-  if (!classification) return { kind: undefined, kindReason: undefined, findings: [] };
-  const { kind } = classification;
+  const policies: PolicySummary[] = [];
+  const findings: Finding[] = [];
+  for (const unit of parsed.units) {
+    const classification = classify(unit, options);
+    if (!classification) continue;
+    policies.push({ id: unit.id, kind: classification.kind, kindReason: classification.reason, ...unit.span, ...(unit.owner ? { owner: unit.owner } : {}) });
+    const found = analyzeUnit(unit, classification.kind, options);
+    if (parsed.dialect !== 'json') for (const finding of found) finding.policy = unit.id;
+    findings.push(...found);
+  }
+  findings.sort((a, b) => a.offset - b.offset || a.length - b.length);
+  const single = parsed.dialect === 'json' ? policies[0] : undefined;
+  return { kind: single?.kind, kindReason: single?.kindReason, dialect: parsed.dialect, policies, findings };
+}
+
+/** The findings of one policy of a known kind (only `rules` of the options matters here). */
+export function analyzeUnit(parsed: PolicyUnit, kind: PolicyKind, options: Pick<AnalyzeOptions, 'rules'>): Finding[] {
   const overrides = options.rules ?? {};
   const findings: Finding[] = [];
 
@@ -52,14 +78,13 @@ export function analyze(parsed: ParsedDocument, options: AnalyzeOptions = {}): A
     const report = rule.check && reporterFor(rule);
     if (report) rule.check?.({ parsed, policy, kind, report });
   }
-  findings.sort((a, b) => a.offset - b.offset || a.length - b.length);
-  return { kind, kindReason: classification.reason, findings };
+  return findings;
 }
 
 type ReporterFor = (rule: Rule) => ((at: Span | Node, message: string, data?: Record<string, unknown>) => void) | undefined;
 
 /** Validates against the kind's schema; each problem goes to the first rule that claims it, else to `schema`. */
-function reportSchemaProblems(parsed: ParsedDocument, kind: PolicyKind, reporterFor: ReporterFor): void {
+function reportSchemaProblems(parsed: PolicyUnit, kind: PolicyKind, reporterFor: ReporterFor): void {
   const root = parsed.root;
   if (!root) {
     if (!parsed.tooDeep) {

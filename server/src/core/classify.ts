@@ -1,11 +1,11 @@
 import { minimatch } from 'minimatch';
-import type { ParsedDocument } from './parse';
+import type { PolicyUnit } from './host/types';
 import { readPolicy, element, hasElement } from './policyModel';
 import { stringNodes, stringValue } from './jsonTree';
 import type { KindSetting, PolicyKind } from './types';
 
-/** Why a document got its kind: shown in the status bar tooltip and in debug output. */
-export type KindReason = 'setting' | 'file name' | 'content';
+/** Why a document got its kind: shown in the status bar tooltip and in debug output. `place`: where a host file uses it (an `assume_role_policy`). */
+export type KindReason = 'setting' | 'file name' | 'content' | 'place';
 
 export interface Classification {
   kind: PolicyKind;
@@ -42,13 +42,15 @@ export function isTrustFileName(fileName: string): boolean {
 /**
  * Decides whether a document is an IAM policy and of which kind (RULES.md): a setting or `--kind`
  * wins, then a trust-like file name, then the content. Returns undefined for JSON that is not a policy.
+ * A policy found in a host file has the kind its place gives it (only `ignore` overrides that).
  */
 export function classify(
-  parsed: ParsedDocument,
+  parsed: PolicyUnit,
   options: { fileName?: string; kindSetting?: KindSetting },
 ): Classification | undefined {
   const setting = options.kindSetting;
   if (setting === 'ignore') return undefined;
+  if (parsed.kind) return { kind: parsed.kind, reason: parsed.kindReason ?? 'place' };
   const forced = setting !== undefined; // an association or --kind makes it a policy even without Statement
   if (!forced && !parsed.hasTopLevelStatement) return undefined;
   if (setting && setting !== 'auto') return { kind: setting, reason: 'setting' };
@@ -60,7 +62,7 @@ export function classify(
  * A statement with a principal and an sts action makes a trust policy (no resource policy grants sts
  * actions); a principal otherwise makes a resource policy; no principal makes an identity policy.
  */
-function guessKind(parsed: ParsedDocument): PolicyKind {
+export function guessKind(parsed: Pick<PolicyUnit, 'root'>): PolicyKind {
   if (parsed.root?.type !== 'object') return 'identity';
   const statements = readPolicy(parsed.root).statements;
   const withPrincipal = statements.filter((s) => hasElement(s, 'Principal') || hasElement(s, 'NotPrincipal'));

@@ -1,5 +1,9 @@
-import { createScanner, parseTree, ParseErrorCode, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtOffset, parseTree, ParseErrorCode, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { jsonSyntax } from './host/jsonSyntax';
+import type { ParsedDocument, PolicyUnit, SyntaxProblem } from './host/types';
 import type { Span } from './types';
+
+export type { ParsedDocument, PolicyUnit, SyntaxProblem } from './host/types';
 
 /**
  * IAM policies nest at most about eight levels (Statement > [] > {} > Condition > operator > key > []).
@@ -8,24 +12,19 @@ import type { Span } from './types';
  */
 export const MAX_DEPTH = 64;
 
-export interface SyntaxProblem extends Span {
-  message: string;
-}
-
-/** A parsed document: the tree of what parsed (possibly partial) and every syntax problem. */
-export interface ParsedDocument {
-  text: string;
-  root: Node | undefined;
-  syntaxProblems: SyntaxProblem[];
-  /** Set when the document was too deeply nested to parse; `root` is then undefined. */
-  tooDeep?: Span;
-  /** Whether the top-level object has a `Statement` key (known even for documents too deep to parse). */
-  hasTopLevelStatement: boolean;
-}
-
 export interface ParseOptions {
   /** `jsonc` documents may carry comments; IAM itself rejects them, so `json` documents may not. */
   allowComments: boolean;
+}
+
+/** What parsing JSON text gives: the tree of what parsed (possibly partial) and every syntax problem. */
+export interface JsonTree {
+  root: Node | undefined;
+  syntaxProblems: SyntaxProblem[];
+  /** Set when the text was too deeply nested to parse; `root` is then undefined. */
+  tooDeep?: Span;
+  /** Whether the top-level object has a `Statement` key (known even for documents too deep to parse). */
+  hasTopLevelStatement: boolean;
 }
 
 const messages: Partial<Record<string, string>> = {
@@ -52,31 +51,43 @@ function describe(error: ParseError): string {
   return messages[name] ?? name;
 }
 
-/** Parses JSON text, keeping every node's offset and every parse error. Never throws. */
+/** The id of the one policy of a JSON policy file. */
+export const JSON_UNIT_ID = 'policy';
+
+/** Parses a JSON policy file: one policy, the whole text. Never throws. */
 export function parseDocument(original: string, options: ParseOptions): ParsedDocument {
   // Some clients send a byte order mark; read it as a space so offsets stay those of the client's text.
   const text = original.startsWith('\ufeff') ? ` ${original.slice(1)}` : original;
+  const tree = parseJsonTree(text, options);
+  const unit: PolicyUnit = {
+    id: JSON_UNIT_ID,
+    text: original,
+    ...tree,
+    span: { offset: 0, length: original.length },
+    unknown: new Set(),
+    open: new Set(),
+    syntax: jsonSyntax(text),
+    nodeAt: (offset, includeRightBound) => (tree.root ? findNodeAtOffset(tree.root, offset, includeRightBound) : undefined),
+  };
+  return { text: original, dialect: 'json', units: [unit] };
+}
+
+/**
+ * Parses JSON text, keeping every node's offset and every parse error. Never throws. The text may
+ * be a whole file, or a host file with everything but the JSON blanked out (offsets stay the host's).
+ */
+export function parseJsonTree(text: string, options: ParseOptions): JsonTree {
   const shape = scanShape(text);
-  if (shape.tooDeep) {
-    return {
-      text: original,
-      root: undefined,
-      syntaxProblems: [],
-      tooDeep: shape.tooDeep,
-      hasTopLevelStatement: shape.hasTopLevelStatement,
-    };
-  }
+  if (shape.tooDeep) return { root: undefined, syntaxProblems: [], tooDeep: shape.tooDeep, hasTopLevelStatement: shape.hasTopLevelStatement };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     disallowComments: !options.allowComments,
     allowTrailingComma: false,
     allowEmptyContent: true,
   });
-  const syntaxProblems = toSyntaxProblems(text, errors);
   return {
-    text: original,
     root,
-    syntaxProblems,
+    syntaxProblems: toSyntaxProblems(text, errors),
     hasTopLevelStatement: root?.type === 'object' && !!root.children?.some((p) => p.children?.[0]?.value === 'Statement'),
   };
 }

@@ -1,4 +1,4 @@
-import { analyze, type Analysis, type AnalyzeOptions } from './analyze';
+import { analyze, type Analysis, type AnalyzeOptions, type PolicySummary } from './analyze';
 import { classify } from './classify';
 import { complete, type CompletionList, type CompletionOptions } from './completion';
 import { accountsIn } from './completion/accounts';
@@ -11,44 +11,57 @@ import { parseDocument, type ParsedDocument, type ParseOptions } from './parse';
 import { RULES } from './rules';
 import type { PolicyKind } from './types';
 
+type KindOptions = Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>;
+
 /**
  * The one facade the server, the CLI, the tests and the benchmark use. Each feature takes a parsed
- * document, so callers parse once and cache by document version.
+ * document, so callers parse once and cache by document version. A document holds one policy (a
+ * JSON policy file) or several (a Terraform file); features work on whichever the offset is in.
  */
 export interface PolicyService {
   parse(text: string, options?: Partial<ParseOptions>): ParsedDocument;
   analyze(parsed: ParsedDocument, options?: AnalyzeOptions): Analysis;
   /** Quick fixes for a finding the client sends back (rule, span and data of a diagnostic). */
   quickFixes: typeof quickFixes;
-  /** The kind of policy a document is (as `analyze` would decide), or undefined when it is not one. */
-  kindOf(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): PolicyKind | undefined;
-  /** Who can assume the role, statement by statement; undefined when the document is not a trust policy. */
-  explainTrust(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): StatementExplanation[] | undefined;
+  /** The kind of policy a policy file is (as `analyze` would decide), or undefined when it is not one (and for host files: see `policies`). */
+  kindOf(parsed: ParsedDocument, options?: KindOptions): PolicyKind | undefined;
+  /** The policies of a document and their kinds, without analysing them. */
+  policies(parsed: ParsedDocument, options?: KindOptions): PolicySummary[];
+  /** Who can assume the role, statement by statement, for every trust policy of the document; undefined when it has none. */
+  explainTrust(parsed: ParsedDocument, options?: KindOptions): StatementExplanation[] | undefined;
   /** Completion items at an offset; undefined when the document is not a policy or nothing fits there. */
   complete(parsed: ParsedDocument, offset: number, options?: CompletionOptions): CompletionList | undefined;
-  /** The account ids a policy names (none when the document is not a policy), for completion across files. */
-  accounts(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): string[];
-  /** What a file adds to the trust graph (`buildTrustGraph` joins the files). */
-  graphFacts(parsed: ParsedDocument, options?: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>): FileFacts;
+  /** The account ids a document's policies name (none when it holds no policy), for completion across files. */
+  accounts(parsed: ParsedDocument, options?: KindOptions): string[];
+  /** What each policy of a document adds to the trust graph (`buildTrustGraph` joins them); empty when it holds none. */
+  graphFacts(parsed: ParsedDocument, options?: KindOptions): FileFacts[];
   /** Markdown about what is at an offset (action, key, operator, ARN, principal...). */
   hover(parsed: ParsedDocument, offset: number, options?: HoverOptions): HoverResult | undefined;
   rules: typeof RULES;
 }
 
 export function createPolicyService(): PolicyService {
+  const classified = (parsed: ParsedDocument, options: KindOptions) =>
+    parsed.units.flatMap((unit) => {
+      const classification = classify(unit, options);
+      return classification ? [{ unit, ...classification }] : [];
+    });
   return {
     parse: (text, options) => parseDocument(text, { allowComments: options?.allowComments ?? false }),
     analyze,
     quickFixes,
-    kindOf: (parsed, options = {}) => classify(parsed, options)?.kind,
+    kindOf: (parsed, options = {}) => (parsed.dialect === 'json' ? classified(parsed, options)[0]?.kind : undefined),
+    policies: (parsed, options = {}) =>
+      classified(parsed, options).map(({ unit, kind, reason }) => ({ id: unit.id, kind, kindReason: reason, ...unit.span, ...(unit.owner ? { owner: unit.owner } : {}) })),
     explainTrust: (parsed, options = {}) => {
-      if (classify(parsed, options)?.kind !== 'trust' || parsed.root?.type !== 'object') return undefined;
-      return explainTrustPolicy(readPolicy(parsed.root));
+      const trusts = classified(parsed, options).filter(({ unit, kind }) => kind === 'trust' && unit.root?.type === 'object');
+      if (trusts.length === 0) return undefined;
+      return trusts.flatMap(({ unit }) => (unit.root ? explainTrustPolicy(readPolicy(unit.root)) : []));
     },
     complete,
     hover,
-    graphFacts: readFacts,
-    accounts: (parsed, options = {}) => (classify(parsed, options) ? accountsIn(parsed.root) : []),
+    graphFacts: (parsed, options = {}) => classified(parsed, options).map(({ unit, kind }) => readFacts(unit, kind)),
+    accounts: (parsed, options = {}) => [...new Set(classified(parsed, options).flatMap(({ unit }) => accountsIn(unit.root)))],
     rules: RULES,
   };
 }

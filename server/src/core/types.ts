@@ -24,6 +24,8 @@ export interface Finding extends Span {
   message: string;
   /** Structured facts for quick fixes; never parse `message` for them. */
   data?: Record<string, unknown>;
+  /** In a file that holds several policies (Terraform): the id of the policy it is about. */
+  policy?: string;
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

@@ -48,9 +48,9 @@ export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(docu
       uri,
       setTimeout(() => {
         pending.delete(uri);
-        void graphEntry(deps, deps.index(), uri).then((entry) => {
+        void graphEntries(deps, deps.index(), uri).then((entries) => {
           const key = pathKey(uri);
-          const now = JSON.stringify(entry?.facts ?? null);
+          const now = JSON.stringify(entries?.map((e) => e.facts) ?? null);
           const before = seen.get(key) ?? JSON.stringify(deps.index().files().find((f) => pathKey(f.uri) === key)?.facts ?? null);
           seen.set(key, now);
           if (now !== before) notify();
@@ -94,33 +94,33 @@ export function registerTrustGraph(deps: TrustGraphDeps): { documentChanged(docu
  * escapes `+`, `@`, `=`, and the drive letter's colon on Windows).
  */
 async function currentFiles(deps: TrustGraphDeps, index: WorkspaceIndex): Promise<graph.GraphFile[]> {
-  const byPath = new Map<string, graph.GraphFile>(index.files().map((f) => [pathKey(f.uri), { path: f.uri, relativePath: f.relativePath, facts: f.facts }]));
+  const byPath = new Map<string, graph.GraphFile[]>(index.files().map((f) => [pathKey(f.uri), f.facts.map((facts) => ({ path: f.uri, relativePath: f.relativePath, facts }))]));
   for (const document of deps.documents.all()) {
     if (!isPolicyLanguage(document)) continue;
-    const entry = await graphEntry(deps, index, document.uri);
-    if (entry) byPath.set(pathKey(document.uri), entry);
+    const entries = await graphEntries(deps, index, document.uri);
+    if (entries) byPath.set(pathKey(document.uri), entries);
     else byPath.delete(pathKey(document.uri));
   }
-  return [...byPath.values()];
+  return [...byPath.values()].flat();
 }
 
 /**
- * What a file adds to the graph now: its open document as the editor has it (under the editor's
- * spelling of the URI, which it opens when the panel reveals a statement), else its indexed copy;
- * undefined when it is not a policy, or outside the workspace folders.
+ * What a file adds to the graph now, one entry per policy: its open document as the editor has it
+ * (under the editor's spelling of the URI, which it opens when the panel reveals a statement), else
+ * its indexed copy; undefined when it holds no policy, or is outside the workspace folders.
  */
-async function graphEntry(deps: TrustGraphDeps, index: WorkspaceIndex, uri: string): Promise<graph.GraphFile | undefined> {
+async function graphEntries(deps: TrustGraphDeps, index: WorkspaceIndex, uri: string): Promise<graph.GraphFile[] | undefined> {
   const path = filePath(uri);
   const relativePath = path && index.relativePath(path);
   if (!path || relativePath === undefined) return undefined;
   const document = deps.documents.get(uri);
   if (!document) {
     const indexed = index.files().find((f) => pathKey(f.uri) === pathKey(uri));
-    return indexed && { path: indexed.uri, relativePath, facts: indexed.facts };
+    return indexed?.facts.map((facts) => ({ path: indexed.uri, relativePath, facts }));
   }
   const settings = await deps.settings(uri);
   const facts = factsOf(deps, document, settings.enable ? await index.kindSetting(path) : 'ignore');
-  return facts.kind ? { path: uri, relativePath, facts } : undefined;
+  return facts.length > 0 ? facts.map((f) => ({ path: uri, relativePath, facts: f })) : undefined;
 }
 
 function isPolicyLanguage(document: TextDocument): boolean {
@@ -134,9 +134,9 @@ function pathKey(uri: string): string {
 }
 
 /** Facts of an open document, kept with the parsed version they were read from. */
-const factsCache = new WeakMap<ParsedDocument, { kindSetting: KindSetting | undefined; facts: graph.FileFacts }>();
+const factsCache = new WeakMap<ParsedDocument, { kindSetting: KindSetting | undefined; facts: graph.FileFacts[] }>();
 
-function factsOf(deps: TrustGraphDeps, document: TextDocument, kindSetting: KindSetting | undefined): graph.FileFacts {
+function factsOf(deps: TrustGraphDeps, document: TextDocument, kindSetting: KindSetting | undefined): graph.FileFacts[] {
   const parsed = deps.parse(document);
   const cached = factsCache.get(parsed);
   if (cached && cached.kindSetting === kindSetting) return cached.facts;

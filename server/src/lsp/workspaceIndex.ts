@@ -26,7 +26,8 @@ export interface IndexedFile {
   /** The path below its workspace folder, for role names and accounts. */
   relativePath: string;
   accounts: string[];
-  facts: graph.FileFacts;
+  /** One per policy of the file. */
+  facts: graph.FileFacts[];
 }
 
 /**
@@ -219,7 +220,7 @@ export class WorkspaceIndex {
       const parsed = this.service.parse(text, { allowComments: true });
       const options = { fileName: path, kindSetting };
       const facts = this.service.graphFacts(parsed, options);
-      if (!facts.kind) return this.forget(path);
+      if (facts.length === 0) return this.forget(path);
       this.byPath.set(path, { uri: pathToFileURL(path).href, relativePath: this.relativePath(path) ?? path, accounts: this.service.accounts(parsed, options), facts });
       this.sorted = undefined;
       return true;

@@ -2,18 +2,19 @@ import type { Node } from 'jsonc-parser';
 import { classify, isTrustFileName } from '../classify';
 import { randomExternalId } from '../fixes/randomId';
 import { nodeAtPath, stringNodes } from '../jsonTree';
-import type { ParsedDocument } from '../parse';
+import { unitAt } from '../host/units';
+import type { ParsedDocument, PolicyUnit } from '../host/types';
 import { statementAtPath } from '../policyModel';
 import type { PolicyKind } from '../types';
 import { accountsIn, knownAccounts } from './accounts';
 import { actionSuggestions } from './actions';
 import { conditionKeySuggestions, operatorSuggestions } from './conditions';
 import { conditionValueSuggestions } from './conditionValues';
-import { readCursor, type Cursor } from './cursor';
+import type { Cursor } from './cursor';
 import { principalKeySuggestions, principalSuggestions, principalValueSuggestions } from './principals';
 import { resourceSuggestions } from './resources';
 import { effectValues, policySkeletons, statementKeys, statementValues, topLevelKeys, versionValues } from './structure';
-import { toList, type Suggestion } from './suggestion';
+import type { Suggestion } from './suggestion';
 import type { CompletionList, CompletionOptions } from './types';
 
 export type { CompletionEntry, CompletionKind, CompletionList, CompletionOptions } from './types';
@@ -23,7 +24,7 @@ export { snippetToPlain } from './plain';
 const POLICY_FILE_NAME = /(polic|trust|assume-?role|role)[^/\\]*\.jsonc?$/i;
 
 /** The kind a document is edited as (completion and hover): what analysis decides, or, for a new file named like a policy, what its name says. */
-export function editingKind(parsed: ParsedDocument, options: Pick<CompletionOptions, 'fileName' | 'kindSetting'>): PolicyKind | undefined {
+export function editingKind(parsed: PolicyUnit, options: Pick<CompletionOptions, 'fileName' | 'kindSetting'>): PolicyKind | undefined {
   const kind = classify(parsed, options)?.kind;
   if (kind || options.kindSetting === 'ignore' || !options.fileName || !POLICY_FILE_NAME.test(options.fileName)) return kind;
   const root = parsed.root;
@@ -44,7 +45,7 @@ interface Route {
   incomplete?: boolean;
 }
 
-function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options: CompletionOptions): Route | undefined {
+function route(cursor: Cursor, parsed: PolicyUnit, kind: PolicyKind, options: CompletionOptions): Route | undefined {
   const { path, at } = cursor;
   const root = parsed.root;
   if (path.length === 0) return at === 'key' ? { suggestions: topLevelKeys(root, kind) } : root ? undefined : { suggestions: policySkeletons(kind) };
@@ -94,14 +95,15 @@ function route(cursor: Cursor, parsed: ParsedDocument, kind: PolicyKind, options
  * actions, resources, principals, condition operators, keys and values). Undefined when the document
  * is not a policy or nothing fits the place.
  */
-export function complete(parsed: ParsedDocument, offset: number, options: CompletionOptions = {}): CompletionList | undefined {
+export function complete(document: ParsedDocument, offset: number, options: CompletionOptions = {}): CompletionList | undefined {
+  const parsed = unitAt(document, offset);
   // jsonc-parser reads the cursor's place recursively: a document too deep to parse has none.
-  if (parsed.tooDeep) return undefined;
+  if (!parsed || parsed.tooDeep) return undefined;
   const kind = editingKind(parsed, options);
   if (!kind) return undefined;
-  const cursor = readCursor(parsed.text, offset);
+  const cursor = parsed.syntax.cursorAt(parsed, offset);
   if (!cursor) return undefined;
   const routed = route(cursor, parsed, kind, options);
   if (!routed || routed.suggestions.length === 0) return undefined;
-  return toList(cursor, routed.suggestions, routed.incomplete ?? false);
+  return parsed.syntax.toList(cursor, routed.suggestions, routed.incomplete ?? false);
 }

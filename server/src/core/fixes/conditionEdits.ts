@@ -1,7 +1,6 @@
 import { getNodePath, type Node } from 'jsonc-parser';
 import { toValue, type JsonPath } from '../jsonTree';
-import type { Draft } from './jsonEdit';
-import { appendItem, insertMember, removeEntry, renameKey, setMember } from './jsonEdit';
+import type { PolicyDraft as Draft } from '../host/types';
 
 /** The path of the statement a node is in: `["Statement", 2]` or `["Statement"]`. */
 export function statementPath(node: Node): JsonPath | undefined {
@@ -25,13 +24,13 @@ function keyIn(draft: Draft, objectPath: JsonPath, key: string): string | undefi
 export function addCondition(draft: Draft, statement: JsonPath, operator: string, key: string, value: unknown): boolean {
   const conditionPath = [...statement, 'Condition'];
   const condition = draft.node(conditionPath);
-  if (!condition) return insertMember(draft, statement, 'Condition', { [operator]: { [key]: value } });
+  if (!condition) return draft.insertMember(statement, 'Condition', { [operator]: { [key]: value } });
   if (condition.type !== 'object') return false;
   const block = keyIn(draft, conditionPath, operator);
-  if (block === undefined) return insertMember(draft, conditionPath, operator, { [key]: value });
+  if (block === undefined) return draft.insertMember(conditionPath, operator, { [key]: value });
   const blockPath = [...conditionPath, block];
   if (draft.node(blockPath)?.type !== 'object') return false;
-  return setMember(draft, blockPath, keyIn(draft, blockPath, key) ?? key, value);
+  return draft.setMember(blockPath, keyIn(draft, blockPath, key) ?? key, value);
 }
 
 /**
@@ -46,7 +45,7 @@ export function moveConditionEntry(draft: Draft, statement: JsonPath, from: stri
   const keyName = fromBlock === undefined ? undefined : keyIn(draft, [...conditionPath, fromBlock], key);
   if (!fromNode || fromBlock === undefined || keyName === undefined) return false;
   const toBlock = keyIn(draft, conditionPath, to);
-  if ((fromNode.children?.length ?? 0) === 1 && toBlock === undefined) return renameKey(draft, [...conditionPath, fromBlock], to);
+  if ((fromNode.children?.length ?? 0) === 1 && toBlock === undefined) return draft.renameKey([...conditionPath, fromBlock], to);
   const valueNode = draft.node([...conditionPath, fromBlock, keyName]);
   if (!valueNode) return false;
   const moved = toValue(valueNode);
@@ -54,7 +53,7 @@ export function moveConditionEntry(draft: Draft, statement: JsonPath, from: stri
   const targetKey = toBlock === undefined ? undefined : keyIn(draft, [...conditionPath, toBlock], key);
   const existing = targetKey === undefined ? undefined : draft.node([...conditionPath, toBlock ?? to, targetKey]);
   const value = existing ? [...new Set([existing, valueNode].flatMap((n) => [toValue(n)].flat()))] : moved;
-  removeEntry(draft, (fromNode.children?.length ?? 0) === 1 ? fromNode : valueNode);
+  draft.removeEntry((fromNode.children?.length ?? 0) === 1 ? fromNode : valueNode);
   return addCondition(draft, statement, toBlock ?? to, targetKey ?? keyName, value);
 }
 
@@ -62,8 +61,8 @@ export function moveConditionEntry(draft: Draft, statement: JsonPath, from: stri
 export function addAction(draft: Draft, statement: JsonPath, action: string): boolean {
   const path = [...statement, 'Action'];
   const node = draft.node(path);
-  if (node?.type === 'array') return appendItem(draft, path, action);
-  if (node?.type === 'string') return setMember(draft, statement, 'Action', [node.value, action]);
+  if (node?.type === 'array') return draft.appendItem(path, action);
+  if (node?.type === 'string') return draft.setMember(statement, 'Action', [node.value, action]);
   return false;
 }
 
@@ -72,7 +71,7 @@ export function removeMemberAt(draft: Draft, keyNode: Node): boolean {
   const property = keyNode.parent;
   const value = property?.type === 'property' ? property.children?.[1] : undefined;
   if (!value) return false;
-  removeEntry(draft, value);
+  draft.removeEntry(value);
   return true;
 }
 

@@ -1,4 +1,5 @@
-import type { ParsedDocument } from '../parse';
+import type { ParsedDocument } from '../host/types';
+import { unitOf } from '../host/units';
 import type { Span } from '../types';
 import type { FixProvider, QuickFix } from './quickFix';
 import { removeListEntry } from './removeListEntry';
@@ -41,13 +42,15 @@ const FIXES: Readonly<Record<string, FixProvider>> = {
 
 /** The quick fixes for one finding (as sent back by the client: rule, span, data). Never throws on stale input. */
 export function quickFixes(
-  parsed: ParsedDocument,
+  document: ParsedDocument,
   finding: Span & { rule: string; data?: Record<string, unknown> },
   options: { randomBytes?: RandomBytes } = {},
 ): QuickFix[] {
   if (!Object.hasOwn(FIXES, finding.rule)) return [];
   const provider = FIXES[finding.rule];
   const span = { offset: finding.offset, length: finding.length };
+  const parsed = unitOf(document, span);
+  if (!parsed) return [];
   return provider({ parsed, rule: finding.rule, span, data: finding.data ?? {}, randomBytes: options.randomBytes ?? cryptoRandomBytes });
 }
 

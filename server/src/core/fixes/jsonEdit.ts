@@ -1,4 +1,5 @@
 import { parseTree, type Node } from 'jsonc-parser';
+import type { PolicyDraft } from '../host/types';
 import { nodeAtPath, propertyKey, type JsonPath } from '../jsonTree';
 import type { TextEdit } from './quickFix';
 
@@ -24,12 +25,19 @@ export function layoutOf(text: string): Layout {
  * A document being rewritten one step at a time: each step sees the text the previous steps made
  * (re-parsed), so steps never have to agree on offsets. `edit()` turns the result into one edit.
  */
-export class Draft {
+export class Draft implements PolicyDraft {
   text: string;
   root: Node | undefined;
   readonly layout: Layout;
 
-  constructor(readonly original: string) {
+  /**
+   * `escape` rewrites the JSON text the draft inserts where the JSON is embedded in a template (a
+   * Terraform heredoc turns `${` into an interpolation unless written `$${`).
+   */
+  constructor(
+    readonly original: string,
+    readonly escape: (json: string) => string = (json) => json,
+  ) {
     this.text = original;
     this.root = parse(original);
     this.layout = layoutOf(original);
@@ -42,9 +50,34 @@ export class Draft {
   /** Applies edits made against the current text (any order, not overlapping). */
   apply(...edits: TextEdit[]): void {
     for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
-      this.text = this.text.slice(0, e.offset) + e.newText + this.text.slice(e.offset + e.length);
+      this.text = this.text.slice(0, e.offset) + this.escape(e.newText) + this.text.slice(e.offset + e.length);
     }
     this.root = parse(this.text);
+  }
+
+  replace(node: Node, value: unknown): boolean {
+    this.apply({ offset: node.offset, length: node.length, newText: inline(value) });
+    return true;
+  }
+
+  insertMember(path: JsonPath, key: string, value: unknown): boolean {
+    return insertMember(this, path, key, value);
+  }
+
+  appendItem(path: JsonPath, value: unknown): boolean {
+    return appendItem(this, path, value);
+  }
+
+  setMember(path: JsonPath, key: string, value: unknown): boolean {
+    return setMember(this, path, key, value);
+  }
+
+  removeEntry(node: Node): void {
+    removeEntry(this, node);
+  }
+
+  renameKey(path: JsonPath, newKey: string): boolean {
+    return renameKey(this, path, newKey);
   }
 
   /** One edit from the original text to the current one: the changed middle, common ends kept. */

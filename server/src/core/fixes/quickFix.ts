@@ -1,5 +1,5 @@
-import { findNodeAtOffset, type Node } from 'jsonc-parser';
-import type { ParsedDocument } from '../parse';
+import type { Node } from 'jsonc-parser';
+import type { PolicyUnit } from '../host/types';
 import type { Span } from '../types';
 import type { RandomBytes } from './randomId';
 
@@ -16,9 +16,9 @@ export interface QuickFix {
   preferred?: boolean;
 }
 
-/** What a fix provider gets: the document and the finding as the client sent it back. */
+/** What a fix provider gets: the policy the finding is in and the finding as the client sent it back. */
 export interface FixRequest {
-  parsed: ParsedDocument;
+  parsed: PolicyUnit;
   rule: string;
   span: Span;
   data: Record<string, unknown>;
@@ -32,14 +32,14 @@ export type FixProvider = (request: FixRequest) => QuickFix[];
  * The node a finding covers, exactly (a string, a key, an object). The document may have changed
  * since the diagnostic was made: a fix only ever edits the very node it was about.
  */
-export function nodeAt(parsed: ParsedDocument, span: Span): Node | undefined {
-  let node = parsed.root && findNodeAtOffset(parsed.root, span.offset + 1, true);
+export function nodeAt(parsed: PolicyUnit, span: Span): Node | undefined {
+  let node = parsed.nodeAt(span.offset + 1, true);
   while (node && !(node.offset === span.offset && node.length === span.length)) node = node.parent;
   return node;
 }
 
 /** The string node a finding covers, exactly. */
-export function stringNodeAt(parsed: ParsedDocument, span: Span): Node | undefined {
+export function stringNodeAt(parsed: PolicyUnit, span: Span): Node | undefined {
   const node = nodeAt(parsed, span);
   return node?.type === 'string' ? node : undefined;
 }

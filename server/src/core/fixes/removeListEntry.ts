@@ -1,12 +1,11 @@
-import { Draft, removeEntry } from './jsonEdit';
 import { stringNodeAt, type FixProvider } from './quickFix';
 
 /** Removes a redundant value from its list with its separating comma, keeping the list's layout. */
 export const removeListEntry: FixProvider = ({ parsed, span, data }) => {
   const node = stringNodeAt(parsed, span);
   if (!node || node.parent?.type !== 'array') return [];
-  const draft = new Draft(parsed.text);
-  removeEntry(draft, node);
+  const draft = parsed.syntax.draft(parsed);
+  draft.removeEntry(node);
   const covered = typeof data.coveredBy === 'string' ? ` (covered by "${data.coveredBy}")` : '';
   return [{ title: `Remove "${String(node.value)}"${covered}`, edits: [draft.edit()], preferred: true }];
 };

@@ -8,9 +8,9 @@ export const replaceWithSuggestion: FixProvider = ({ parsed, span, data }) => {
   const suggestions = Array.isArray(data.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
   const node = stringNodeAt(parsed, span);
   if (!node) return [];
-  return suggestions.map((suggestion) => ({
-    title: `Change to "${suggestion}"`,
-    edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(suggestion) }],
-    preferred: suggestions.length === 1,
-  }));
+  return suggestions.map((suggestion) => {
+    const draft = parsed.syntax.draft(parsed);
+    draft.replace(node, suggestion);
+    return { title: `Change to "${suggestion}"`, edits: [draft.edit()], preferred: suggestions.length === 1 };
+  });
 };

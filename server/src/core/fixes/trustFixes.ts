@@ -2,7 +2,7 @@ import { FILL_IN_ORGANIZATION_ID, SOURCELESS_SERVICES, splitArn } from '../iam';
 import { audienceClaimOf } from '../trust/federation';
 import { nodeAtPath, stringNodes } from '../jsonTree';
 import { addAction, addCondition, moveConditionEntry, removeMemberAt, statementPath } from './conditionEdits';
-import { Draft } from './jsonEdit';
+import type { PolicyDraft as Draft } from '../host/types';
 import { nodeAt, type FixProvider, type FixRequest, type QuickFix } from './quickFix';
 import { randomExternalId } from './randomId';
 import type { JsonPath } from '../jsonTree';
@@ -17,17 +17,15 @@ function located(request: FixRequest): { node: Node; statement: JsonPath } | und
 
 /** A fix made of steps on a draft of the document; nothing when a step does not apply. */
 function fix(request: FixRequest, title: string, steps: (draft: Draft) => boolean, preferred = false): QuickFix[] {
-  const draft = new Draft(request.parsed.text);
-  if (!steps(draft) || draft.text === request.parsed.text) return [];
+  const draft = request.parsed.syntax.draft(request.parsed);
+  const before = draft.text;
+  if (!steps(draft) || draft.text === before) return [];
   return [{ title, edits: [draft.edit()], ...(preferred ? { preferred } : {}) }];
 }
 
 /** A fix that puts `value` in place of the finding's string node. */
 function replaceNode(request: FixRequest, title: string, node: Node, value: string, preferred = false): QuickFix[] {
-  return fix(request, title, (d) => {
-    d.apply({ offset: node.offset, length: node.length, newText: JSON.stringify(value) });
-    return true;
-  }, preferred);
+  return fix(request, title, (d) => d.replace(node, value), preferred);
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);

@@ -1,8 +1,7 @@
-import { analyze, type AnalyzeOptions } from '../analyze';
-import { classify } from '../classify';
+import { analyzeUnit } from '../analyze';
+import type { PolicyUnit, UnitOwner } from '../host/types';
 import { replacePlaceholders, splitArn } from '../iam';
 import { spanOf, stringValue } from '../jsonTree';
-import type { ParsedDocument } from '../parse';
 import { element, readPolicy, type Statement } from '../policyModel';
 import { RULES, RULES_BY_ID } from '../rules';
 import { defaultSeverity } from '../rules/rule';
@@ -47,8 +46,12 @@ export interface GrantFact {
  * files or on where the file is: the server keeps one per file and rebuilds the graph from them.
  */
 export interface FileFacts {
-  kind: PolicyKind | undefined;
-  /** The whole document, where a role or a policy node points. */
+  kind: PolicyKind;
+  /** The policy's id in its file (a Terraform file holds several). */
+  policy: string;
+  /** Whose policy it is, where the host file says (a Terraform role's name). */
+  owner?: UnitOwner;
+  /** The whole policy, where a role or a policy node points. */
   span: Span;
   trusts: TrustFact[];
   grants: GrantFact[];
@@ -89,24 +92,24 @@ export function worstRisk(risks: Iterable<Risk>): Risk {
  */
 const RISK_RULES_ONLY: Readonly<Record<string, 'off'>> = Object.fromEntries(RULES.filter((r) => !RISK_RULES.has(r.id)).map((r) => [r.id, 'off']));
 
-export function readFacts(parsed: ParsedDocument, options: Pick<AnalyzeOptions, 'fileName' | 'kindSetting'> = {}): FileFacts {
-  const kind = classify(parsed, options)?.kind;
-  const span = { offset: 0, length: parsed.text.length };
+/** What one policy of a known kind adds to the graph. */
+export function readFacts(parsed: PolicyUnit, kind: PolicyKind): FileFacts {
+  const base = { kind, policy: parsed.id, ...(parsed.owner ? { owner: parsed.owner } : {}), span: parsed.span };
   const root = parsed.root;
-  if (!kind || root?.type !== 'object') return { kind, span, trusts: [], grants: [], unusable: [] };
+  if (root?.type !== 'object') return { ...base, trusts: [], grants: [], unusable: [] };
   const policy = readPolicy(root);
   if (kind === 'trust') {
     // Findings only for trust policies: identity and resource files skip schema and rules.
-    const { findings } = analyze(parsed, { fileName: options.fileName, kindSetting: options.kindSetting, rules: RISK_RULES_ONLY });
+    const findings = analyzeUnit(parsed, kind, { rules: RISK_RULES_ONLY });
     const unusable: FileFacts['unusable'] = [];
     const trusts = deniesEveryone(policy.statements, 'trust') ? [] : policy.statements.flatMap((s) => trustFacts(s, findings, unusable));
-    return { kind: 'trust', span, trusts, grants: [], unusable };
+    return { ...base, trusts, grants: [], unusable };
   }
   if (kind === 'identity') {
     const grants = deniesEveryone(policy.statements, 'identity') ? [] : policy.statements.flatMap(grantFacts);
-    return { kind: 'identity', span, trusts: [], grants, unusable: [] };
+    return { ...base, trusts: [], grants, unusable: [] };
   }
-  return { kind, span, trusts: [], grants: [], unusable: [] };
+  return { ...base, trusts: [], grants: [], unusable: [] };
 }
 
 /**

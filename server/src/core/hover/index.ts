@@ -1,11 +1,12 @@
-import { findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
+import { getNodePath, type Node } from 'jsonc-parser';
 import { editingKind } from '../completion';
 import { EFFECT_DOC, VERSION_DOC } from '../completion/structure';
 import { dataFooter, describeAction, describeKey, describeOperator, describeWildcard } from '../describe';
 import { actionId, actionSupportsKey, findAction, getService, hasWildcard, lookupConditionKey, matchActions, parseActionPattern, readOperator } from '../iam';
 import { code, escapeMarkdown } from '../markdown';
 import { spanOf, type JsonPath } from '../jsonTree';
-import type { ParsedDocument } from '../parse';
+import type { ParsedDocument } from '../host/types';
+import { unitAt } from '../host/units';
 import { statementAtPath, type Statement } from '../policyModel';
 import { listedActions } from '../statementParts';
 import type { KindSetting, Span } from '../types';
@@ -124,10 +125,11 @@ function contents(node: Node, root: Node, names: AccountNames): string | undefin
  * principals taken apart, Version and Effect. Undefined when the document is not a policy or the
  * place has nothing to explain.
  */
-export function hover(parsed: ParsedDocument, offset: number, options: HoverOptions = {}): HoverResult | undefined {
-  const root = parsed.root;
-  if (!root || root.type !== 'object' || !editingKind(parsed, options)) return undefined;
-  const node = findNodeAtOffset(root, offset);
+export function hover(document: ParsedDocument, offset: number, options: HoverOptions = {}): HoverResult | undefined {
+  const parsed = unitAt(document, offset);
+  const root = parsed?.root;
+  if (!parsed || !root || root.type !== 'object' || !editingKind(parsed, options)) return undefined;
+  const node = parsed.nodeAt(offset);
   if (!node || node.type !== 'string') return undefined;
   const text = contents(node, root, options.accounts ?? new Map());
   return text ? { contents: text, span: spanOf(node) } : undefined;

@@ -85,7 +85,7 @@ export function buildRole(answers: RoleAnswers, options: BuildRoleOptions = {}):
   });
   if (problems.length > 0) return { ok: false, problems };
 
-  const trustRoot = parsed[0].root;
+  const trustRoot = parsed[0].units[0]?.root;
   const who = trustRoot?.type === 'object' ? explainTrustPolicy(readPolicy(trustRoot)).map((s) => s.summary) : [];
   const role: RoleDefinition = { name: answers.name, trustPolicy, permissionsPolicy, managedPolicyArns: managed.arns, maxSessionDuration: answers.maxSessionDuration };
   const readme = roleReadme({ answers, role, roleArn, externalId, trustedAccounts, who });

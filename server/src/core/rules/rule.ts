@@ -1,12 +1,12 @@
 import type { Node } from 'jsonc-parser';
-import type { ParsedDocument } from '../parse';
+import type { PolicyUnit } from '../host/types';
 import type { PolicyModel } from '../policyModel';
 import type { SchemaProblem } from '../schema/schemaProblems';
 import type { PolicyKind, Severity, Span } from '../types';
 
-/** What a rule sees: the parsed text, the policy (when the root is an object), and its kind. */
+/** What a rule sees: the parsed policy (its tree and the host text), the policy model (when the root is an object), and its kind. */
 export interface RuleContext {
-  parsed: ParsedDocument;
+  parsed: PolicyUnit;
   /** Undefined when the document's root is not an object (then only document-level rules run). */
   policy: PolicyModel | undefined;
   kind: PolicyKind;
