@@ -1,6 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { classify, type KindReason } from './classify';
 import type { DialectId, ParsedDocument, PolicyUnit, UnitOwner } from './host/types';
+import { hasUnknowns, waivedAsUnknown, withoutUnknowns } from './host/unknowns';
 import { toValue } from './jsonTree';
 import { readPolicy, type PolicyModel } from './policyModel';
 import { CLAIMING_RULES, RULES, type Rule } from './rules';
@@ -76,9 +77,14 @@ export function analyzeUnit(parsed: PolicyUnit, kind: PolicyKind, options: Pick<
 
   for (const rule of RULES) {
     const report = rule.check && reporterFor(rule);
-    if (report) rule.check?.({ parsed, policy, kind, report });
+    if (!report) continue;
+    const before = findings.length;
+    rule.check?.({ parsed, policy, kind, report });
+    if (findings.length > before && hasUnknowns(parsed)) findings.push(...withoutUnknowns(parsed, policy, rule, findings.splice(before)));
   }
-  return findings;
+  // Statements merged in from documents written elsewhere are judged there.
+  const elsewhere = parsed.elsewhere ?? [];
+  return elsewhere.length === 0 ? findings : findings.filter((f) => !elsewhere.some((e) => f.offset >= e.offset && f.offset + f.length <= e.offset + e.length));
 }
 
 type ReporterFor = (rule: Rule) => ((at: Span | Node, message: string, data?: Record<string, unknown>) => void) | undefined;
@@ -98,7 +104,7 @@ function reportSchemaProblems(parsed: PolicyUnit, kind: PolicyKind, reporterFor:
   }
   const reported = new Set<string>();
   for (const problem of schemaProblems(kind, toValue(root))) {
-    if (isWaived(problem, kind, root)) continue;
+    if (isWaived(problem, kind, root) || waivedAsUnknown(problem, parsed, root)) continue;
     const [rule, message] = claimant(problem, kind);
     const span = problemSpan(root, problem);
     // ajv can fail one value twice (`type` and `enum` for "Version": 2012): say the same thing once.

@@ -1,6 +1,10 @@
 /** The pure analysis core: no editor, LSP, file system, console or process access in here. */
-export { createPolicyService, type PolicyService } from './service';
-export type { Analysis, AnalyzeOptions } from './analyze';
+export { createPolicyService, dialectOf, type PolicyService, type ParseOptions as ServiceParseOptions, type ServiceDependencies } from './service';
+export type { DialectId, ParsedDocument as HostDocument, PolicyUnit, UnitOwner } from './host/types';
+export type { HclParser } from './terraform/syntax';
+export { moduleFactsOf } from './terraform/document';
+export type { ModuleFacts } from './terraform/module';
+export type { Analysis, AnalyzeOptions, PolicySummary } from './analyze';
 export type { ParsedDocument, ParseOptions } from './parse';
 export { kindSettingForFile, type KindReason } from './classify';
 export { RULES, RULES_BY_ID, type Rule } from './rules';

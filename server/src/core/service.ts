@@ -7,11 +7,36 @@ import { readPolicy } from './policyModel';
 import { explainTrustPolicy, type StatementExplanation } from './trust/explain';
 import { quickFixes } from './fixes';
 import { readFacts, type FileFacts } from './graph';
-import { parseDocument, type ParsedDocument, type ParseOptions } from './parse';
+import { parseDocument, type ParsedDocument, type ParseOptions as JsonParseOptions } from './parse';
+import { parseTerraform } from './terraform/document';
+import type { ModuleFacts } from './terraform/module';
+import type { HclParser } from './terraform/syntax';
+import type { DialectId } from './host/types';
 import { RULES } from './rules';
 import type { PolicyKind } from './types';
 
 type KindOptions = Pick<AnalyzeOptions, 'fileName' | 'kindSetting'>;
+
+export interface ParseOptions extends JsonParseOptions {
+  /** The syntax of the text: a JSON policy file (the default) or a Terraform file (see `dialectOf`). */
+  dialect: DialectId;
+  /** Terraform: the facts of the module's other files (`moduleFacts` of each). */
+  module: readonly ModuleFacts[];
+  /** The document's previous version: a Terraform parse starts from its tree (and takes it over). */
+  previous: ParsedDocument;
+}
+
+/** What the service needs that the core cannot load itself (it does no I/O). */
+export interface ServiceDependencies {
+  /** The Terraform grammar (`loadHclParser` in server/src/shared); without it Terraform files hold no policies. */
+  hcl?: HclParser;
+}
+
+/** The dialect of a file: Terraform for `.tf` files and the `terraform`/`hcl` languages, JSON otherwise. */
+export function dialectOf(fileName: string | undefined, languageId?: string): DialectId {
+  if (languageId === 'terraform' || languageId === 'hcl') return 'terraform';
+  return fileName && /\.tf$/i.test(fileName) ? 'terraform' : 'json';
+}
 
 /**
  * The one facade the server, the CLI, the tests and the benchmark use. Each feature takes a parsed
@@ -40,14 +65,20 @@ export interface PolicyService {
   rules: typeof RULES;
 }
 
-export function createPolicyService(): PolicyService {
+export function createPolicyService(dependencies: ServiceDependencies = {}): PolicyService {
   const classified = (parsed: ParsedDocument, options: KindOptions) =>
     parsed.units.flatMap((unit) => {
       const classification = classify(unit, options);
       return classification ? [{ unit, ...classification }] : [];
     });
   return {
-    parse: (text, options) => parseDocument(text, { allowComments: options?.allowComments ?? false }),
+    parse: (text, options) => {
+      if (options?.dialect === 'terraform') {
+        if (!dependencies.hcl) return { text, dialect: 'terraform', units: [] };
+        return parseTerraform(text, { parser: dependencies.hcl, ...(options.module ? { module: options.module } : {}), ...(options.previous ? { previous: options.previous } : {}) });
+      }
+      return parseDocument(text, { allowComments: options?.allowComments ?? false });
+    },
     analyze,
     quickFixes,
     kindOf: (parsed, options = {}) => (parsed.dialect === 'json' ? classified(parsed, options)[0]?.kind : undefined),

@@ -48,6 +48,8 @@ export interface PolicyUnit {
    * `dynamic "statement"`): nothing is reported that they could change.
    */
   incomplete?: string;
+  /** Where statements merged in from documents written elsewhere stand (findings there are those documents'). */
+  elsewhere?: Span[];
   /** Who the policy belongs to, as far as the host says (the graph's role and policy names). */
   owner?: UnitOwner;
   /** The policy's own text as IAM would receive it (whitespace aside), for the size quota; undefined: the file's text. */

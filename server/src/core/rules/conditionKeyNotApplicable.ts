@@ -36,6 +36,7 @@ function listedByAnyAction(service: string, key: string): boolean {
 export const conditionKeyNotApplicable: Rule = {
   id: 'condition-key-not-applicable',
   severity: 'warning',
+  absent: ['Action'],
   summary: 'A service condition key that no action of the statement supports.',
   docs: `Service condition keys are set only in the requests of the actions (and resource types) that support
 them: \`ec2:InstanceType\` is in the request of \`ec2:RunInstances\`, never in that of \`s3:GetObject\`. A key

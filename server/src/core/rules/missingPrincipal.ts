@@ -4,6 +4,7 @@ export const missingPrincipal: Rule = {
   id: 'missing-principal',
   severity: 'error',
   kinds: ['trust', 'resource'],
+  absent: ['Principal'],
   summary: 'A trust or resource policy statement without Principal or NotPrincipal.',
   docs: `Trust policies and resource policies say *who* they apply to: every statement needs a
 \`Principal\` (or, rarely, \`NotPrincipal\`). Without it, IAM and the resource's service reject the

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 export const missingVersion: Rule = {
   id: 'missing-version',
   severity: 'warning',
+  absent: ['Statement'],
   summary: 'No Version element (IAM then uses 2008-10-17, without policy variables).',
   docs: `Without \`Version\`, IAM evaluates the policy with the 2008-10-17 language, in which policy
 variables such as \`\${aws:username}\` are plain text. Always start policies with

@@ -85,6 +85,7 @@ export const publicPrincipal: Rule = {
   id: 'public-principal',
   severity: { trust: 'error', resource: 'warning', identity: 'warning' },
   kinds: ['trust', 'resource'],
+  absent: ['Condition', 'Statement'],
   summary: '"Principal": "*" or {"AWS": "*"} in an Allow statement with no condition that narrows who.',
   docs: `\`"Principal": "*"\` and \`{"AWS": "*"}\` mean *anyone*: every principal in every AWS account, and for
 many services anonymous callers too. In a trust policy that lets anyone assume the role; in a resource

@@ -119,6 +119,7 @@ export const resourceMismatch: Rule = {
   id: 'resource-mismatch',
   severity: 'warning',
   kinds: ['identity', 'resource'],
+  absent: ['Action'],
   summary: 'A resource ARN that no action in the statement can apply to.',
   docs: `Each action authorizes requests on certain resource types (the Service Authorization Reference
 lists them with their ARN formats). A \`Resource\` ARN that none of the statement's actions can apply

@@ -28,9 +28,19 @@ export interface Rule {
   summary: string;
   /** Markdown: why it matters and how to fix it, with an example. Rendered into docs/rules/<id>.md. */
   docs: string;
+  /**
+   * What the rule's findings say is missing, which a value not known here could supply: the
+   * statement's `Condition`, `Action` or `Principal`, or `Statement` (another statement, such as a
+   * Deny). A finding is dropped when that element of its statement is open or holds an unknown value
+   * (a Terraform `var.conditions`, a `dynamic "condition"` block), or, for `Statement`, when the policy
+   * may hold statements not seen here.
+   */
+  absent?: readonly AbsentElement[];
   check?(context: RuleContext): void;
   claim?(problem: SchemaProblem, kind: PolicyKind): string | undefined;
 }
+
+export type AbsentElement = 'Condition' | 'Action' | 'Principal' | 'Statement';
 
 export function defaultSeverity(rule: Rule, kind: PolicyKind): Severity {
   return typeof rule.severity === 'string' ? rule.severity : rule.severity[kind];

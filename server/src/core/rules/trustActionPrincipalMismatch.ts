@@ -35,6 +35,7 @@ export const trustActionPrincipalMismatch: Rule = {
   id: 'trust-action-principal-mismatch',
   severity: 'error',
   kinds: ['trust'],
+  absent: ['Action', 'Principal'],
   summary: 'A principal without the assume action its kind needs (SAML: sts:AssumeRoleWithSAML, OIDC: sts:AssumeRoleWithWebIdentity, AWS: sts:AssumeRole).',
   docs: `Each kind of principal assumes a role through its own STS call, and the trust policy must allow
 that call:

@@ -7,6 +7,7 @@ export const trustCrossAccountUnconditioned: Rule = {
   id: 'trust-cross-account-unconditioned',
   severity: 'warning',
   kinds: ['trust'],
+  absent: ['Condition', 'Statement'],
   summary: 'An account principal with no ExternalId, MFA, aws:PrincipalOrgID, aws:PrincipalArn or source identity condition.',
   docs: `\`{"AWS": "444455556666"}\` (or \`arn:aws:iam::444455556666:root\`) trusts the whole account: every user
 and role in it whose *own* policies allow \`sts:AssumeRole\` on this role can assume it, and the role's

@@ -5,6 +5,7 @@ export const trustOidcMissingAud: Rule = {
   id: 'trust-oidc-missing-aud',
   severity: 'warning',
   kinds: ['trust'],
+  absent: ['Condition', 'Statement'],
   summary: 'Web identity trust without an audience condition (<issuer>:aud, or cognito-identity.amazonaws.com:aud = the identity pool id).',
   docs: `A token's audience (\`aud\`) says which application it was issued for. Test it, so that a token
 the same provider issued for something else cannot assume the role:

@@ -5,6 +5,7 @@ export const trustOidcMissingSub: Rule = {
   id: 'trust-oidc-missing-sub',
   severity: 'error',
   kinds: ['trust'],
+  absent: ['Condition', 'Statement'],
   summary: 'GitHub Actions, GitLab, EKS, HCP Terraform or other OIDC trust with no subject (sub) condition: any repository, pipeline or service account can assume the role.',
   docs: `An OIDC provider such as GitHub Actions issues tokens to *every* workload that runs on it. The
 provider in your account only proves "this token comes from GitHub"; the subject (\`sub\`) says which

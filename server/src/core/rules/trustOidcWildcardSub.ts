@@ -5,6 +5,7 @@ export const trustOidcWildcardSub: Rule = {
   id: 'trust-oidc-wildcard-sub',
   severity: 'warning',
   kinds: ['trust'],
+  absent: ['Condition'],
   summary: 'A subject condition whose loosest value is too wide (repo:*, repo:org/*, system:serviceaccount:*).',
   docs: `The subject pins *which* workload may assume the role. A pattern that leaves the owner or the
 repository open lets in more than you mean:

@@ -8,6 +8,7 @@ export const trustSamlMissingAud: Rule = {
   id: 'trust-saml-missing-aud',
   severity: 'warning',
   kinds: ['trust'],
+  absent: ['Condition', 'Statement'],
   summary: 'SAML trust without a SAML:aud condition.',
   docs: `\`SAML:aud\` is the endpoint the SAML assertion was posted to. Testing it makes sure the role is only
 assumed through the sign-in you set up (for the console, \`https://signin.aws.amazon.com/saml\`, or a

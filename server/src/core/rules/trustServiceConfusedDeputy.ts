@@ -8,6 +8,7 @@ export const trustServiceConfusedDeputy: Rule = {
   id: 'trust-service-confused-deputy',
   severity: 'info',
   kinds: ['trust'],
+  absent: ['Condition', 'Statement'],
   summary: 'A service principal without aws:SourceAccount/aws:SourceArn, for services documented to send them (never for compute services).',
   docs: `When a service such as AWS Config or Step Functions assumes your role, it does so on behalf of some
 resource: a configuration recorder, a state machine. Without a condition on which one, another AWS

@@ -1,0 +1,325 @@
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
+import { guessKind } from '../classify';
+import type { ParsedDocument, PolicyUnit, SyntaxProblem, UnitOwner, UnitSyntax } from '../host/types';
+import { toValue } from '../jsonTree';
+import { readPolicy } from '../policyModel';
+import type { PolicyKind, Span } from '../types';
+import { readDataDocument, type MergedDocuments } from './dataDocument';
+import { readHeredoc } from './heredoc';
+import { documentReference, joinFacts, ownerOf, policyPlaces, readModuleFacts, worthReading, type ModuleFacts } from './module';
+import { NOT_IAM_RESOURCES } from './places';
+import { parseHcl, type KeptTree } from './parseHcl';
+import { dataSyntax, objectSyntax } from './hclSyntax';
+import { attributesOf, childOf, referenceOf, unwrap, type Attribute, type Block, type HclNode, type HclParser } from './syntax';
+import { jsonNode, valueOf, type JsonNode, type TreeParts } from './values';
+
+export interface TerraformParseOptions {
+  parser: HclParser;
+  /** The facts of the module's other files (the same folder): where they use this file's documents. */
+  module?: readonly ModuleFacts[];
+  /** The document's previous version, whose tree the parse starts from. */
+  previous?: ParsedDocument;
+}
+
+/** What a parsed Terraform document keeps beyond its units: its facts for the module, its tree for the next parse. */
+interface TerraformState {
+  facts: ModuleFacts;
+  kept: KeptTree | undefined;
+}
+
+const states = new WeakMap<ParsedDocument, TerraformState>();
+
+/** The facts a parsed Terraform document gives the other files of its module. */
+export function moduleFactsOf(document: ParsedDocument): ModuleFacts | undefined {
+  return states.get(document)?.facts;
+}
+
+/**
+ * The policies of a Terraform file: `jsonencode({...})`, heredoc JSON and `aws_iam_policy_document`
+ * blocks wherever they are, each with the kind of the argument that holds it or uses it (an
+ * `assume_role_policy` is a trust policy), else the kind its content says. Never throws.
+ */
+export function parseTerraform(text: string, options: TerraformParseOptions): ParsedDocument {
+  const previous = options.previous && states.get(options.previous);
+  const kept = previous?.kept;
+  if (previous) previous.kept = undefined;
+  let hcl;
+  try {
+    hcl = parseHcl(text, options.parser, kept, worthReading);
+  } catch {
+    // A parser failure (out of memory in its WebAssembly heap) loses the policies of this version only.
+    hcl = { file: { blocks: [], hasErrors: true }, kept: undefined };
+  }
+  const blocks = hcl.file.blocks;
+  const own = readModuleFacts(blocks, text);
+  const documents: ModuleFacts['documents'] = {};
+  const facts = joinFacts([...(options.module ?? []), { ...own, documents }]);
+  const builder = new UnitBuilder(text, facts);
+  for (const block of blocks) builder.readBlock(block);
+  builder.resolveDocuments(documents);
+  const document: ParsedDocument = {
+    text,
+    dialect: 'terraform',
+    units: builder.units.sort((a, b) => a.span.offset - b.span.offset),
+    fileKinds: builder.fileKinds,
+    dispose: () => {
+      const state = states.get(document);
+      state?.kept?.tree.delete();
+      if (state) state.kept = undefined;
+    },
+  };
+  states.set(document, { facts: { ...own, documents }, kept: hcl.kept });
+  return document;
+}
+
+/** Builds the units of one file, given the module's facts. */
+class UnitBuilder {
+  readonly units: PolicyUnit[] = [];
+  readonly fileKinds: { path: string; kind: PolicyKind }[] = [];
+  private readonly ids = new Set<string>();
+  private readonly dataBlocks: Block[] = [];
+  private readonly pendingLocals: { name: string; attribute: Attribute }[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly facts: ModuleFacts,
+  ) {}
+
+  readBlock(block: Block): void {
+    const [type, name] = block.labels;
+    if (!block.body) return;
+    if (block.type === 'data' && type === 'aws_iam_policy_document' && name) {
+      this.dataBlocks.push(block);
+      return;
+    }
+    if (block.type === 'locals') {
+      for (const attribute of attributesOf(block.body, this.text)) this.pendingLocals.push({ name: attribute.name, attribute });
+      return;
+    }
+    if (block.type === 'resource' && type && NOT_IAM_RESOURCES.has(type)) return;
+    const placed = new Set<HclNode>();
+    for (const place of policyPlaces(block, this.text)) {
+      placed.add(place.attribute.node);
+      const owner = ownerOf(block, this.facts, this.text, place.nested);
+      const id = `${type}.${name}.${place.nested ? `${place.nested.type}[${place.index ?? 0}].` : ''}${place.attribute.name}`;
+      this.readValue(place.attribute, id, { kind: place.kind, owner });
+    }
+    // Policies in other places (a module argument, an output, a resource we do not know): by content.
+    const prefix = block.type === 'resource' ? `${type}.${name}` : [block.type, ...block.labels].join('.');
+    for (const attribute of attributesOf(block.body, this.text)) {
+      if (!placed.has(attribute.node)) this.readValue(attribute, `${prefix}.${attribute.name}`, undefined);
+    }
+  }
+
+  /** A policy-bearing value: `jsonencode({...})`, a heredoc, a reference to a document, or `file("x.json")`. */
+  private readValue(attribute: Attribute, id: string, place: { kind: PolicyKind; owner: UnitOwner } | undefined): void {
+    const value = unwrap(attribute.value);
+    if (!value) return;
+    if (value.type === 'function_call') {
+      const name = this.slice(value.children[0]);
+      const argument = childOf(childOf(value, 'function_arguments'), 'expression');
+      const inner = unwrap(argument);
+      if (name === 'jsonencode' && argument && inner?.type === 'object') {
+        this.addObject(inner, id, attribute, place);
+      } else if ((name === 'file' || name === 'templatefile') && place && inner && (inner.type === 'string_lit' || inner.type === 'quoted_template')) {
+        // `file("${path.module}/trust.json")`: that file is a policy of this kind.
+        const path = this.slice(inner).slice(1, -1).replace(/^\$\{path\.(module|root|cwd)\}\//, '');
+        if (!path.includes('${')) this.fileKinds.push({ path, kind: place.kind });
+      }
+      return;
+    }
+    if (value.type === 'heredoc_template') this.addHeredoc(value, id, place);
+  }
+
+  private addObject(object: HclNode, id: string, attribute: Attribute, place: { kind: PolicyKind; owner: UnitOwner } | undefined): void {
+    const parts = this.parts();
+    const root = valueOf(object, parts, undefined);
+    if (!place && !hasStatement(root)) return;
+    this.add({
+      id,
+      root,
+      span: { offset: object.start, length: object.end - object.start },
+      parts,
+      place,
+      syntax: objectSyntax(attribute.value),
+      nodeAt: (offset, includeRightBound) => findNodeAtOffset(root, offset, includeRightBound),
+    });
+  }
+
+  private addHeredoc(heredoc: HclNode, id: string, place: { kind: PolicyKind; owner: UnitOwner } | undefined): void {
+    const read = readHeredoc(heredoc, this.text);
+    if (!read || (!place && !read.hasTopLevelStatement)) return;
+    const root = read.root;
+    const parts: TreeParts = { text: this.text, unknown: read.unknown, open: new Set(), problems: read.syntaxProblems };
+    this.add({
+      id,
+      root,
+      span: read.span,
+      parts,
+      place,
+      syntax: read.syntax,
+      tooDeep: read.tooDeep,
+      hasTopLevelStatement: read.hasTopLevelStatement,
+      incomplete: read.incomplete,
+      policyText: () => this.text.slice(read.span.offset, read.span.offset + read.span.length),
+      nodeAt: (offset, includeRightBound) => (root ? findNodeAtOffset(root, offset, includeRightBound) : undefined),
+    });
+  }
+
+  /** Locals and data documents: their kind comes from where the module uses them, so they are read last. */
+  resolveDocuments(documents: ModuleFacts['documents']): void {
+    for (const { name, attribute } of this.pendingLocals) {
+      const use = this.useOf(`local.${name}`);
+      const value = unwrap(attribute.value);
+      if (value?.type === 'object') this.addObject(value, `local.${name}`, attribute, use);
+      else this.readValue(attribute, `local.${name}`, use);
+    }
+    const byName = new Map(this.dataBlocks.map((b) => [b.labels[1] ?? '', b]));
+    for (const block of this.dataBlocks) {
+      const name = block.labels[1] ?? '';
+      const parts = this.parts();
+      const read = readDataDocument(block, parts, (attribute) => this.merged(attribute, byName));
+      const nodes = read.nodes;
+      documents[name] = { statements: read.root.children?.find((p) => p.children?.[0]?.value === 'Statement') ? statementsOf(read.root) : [], complete: !read.incomplete };
+      const id = `data.aws_iam_policy_document.${name}`;
+      this.add({
+        id,
+        root: read.root,
+        span: { offset: block.node.start, length: block.node.end - block.node.start },
+        parts,
+        place: this.useOf(id),
+        syntax: dataSyntax(block, read.origins),
+        incomplete: read.incomplete,
+        elsewhere: read.elsewhere,
+        nodeAt: (offset, includeRightBound) => innermost(nodes, offset, includeRightBound),
+      });
+    }
+  }
+
+  /** The statements of the documents an attribute merges in (`[data.aws_iam_policy_document.base.json]`), as foreign nodes. */
+  private merged(attribute: Attribute, here: ReadonlyMap<string, Block>): MergedDocuments {
+    const list = unwrap(attribute.value);
+    const items = list?.type === 'tuple' ? list.children.filter((c) => c.type === 'expression') : [attribute.value];
+    const statements: JsonNode[] = [];
+    const spans: Span[] = [];
+    let unresolved = list?.type !== 'tuple' && list !== undefined && documentReference(attribute.value, this.text) === undefined;
+    for (const item of items) {
+      const target = referenceOf(item, this.text);
+      const name = target?.[0] === 'data' && target[1] === 'aws_iam_policy_document' ? target[2] : undefined;
+      const known = name !== undefined ? (this.facts.documents[name] ?? (here.has(name) ? this.renderLocal(here.get(name) as Block, here) : undefined)) : undefined;
+      if (!known) {
+        unresolved = true;
+        continue;
+      }
+      if (!known.complete) unresolved = true;
+      spans.push({ offset: item.start, length: item.end - item.start });
+      for (const statement of known.statements) statements.push(foreignNode(statement, item, undefined));
+    }
+    return { statements, spans, unresolved };
+  }
+
+  /** A document of this file merged into another: its statements as JSON (its own merges are not followed further). */
+  private renderLocal(block: Block, _here: ReadonlyMap<string, Block>): { statements: unknown[]; complete: boolean } {
+    const read = readDataDocument(block, this.parts(), () => ({ statements: [], spans: [], unresolved: true }));
+    return { statements: statementsOf(read.root), complete: !read.incomplete };
+  }
+
+  private useOf(target: string): { kind: PolicyKind; owner: UnitOwner } | undefined {
+    const use = this.facts.uses.find((u) => u.target === target);
+    return use ? { kind: use.kind, owner: use.owner ?? { label: target } } : undefined;
+  }
+
+  private parts(): TreeParts {
+    return { text: this.text, unknown: new Set(), open: new Set(), problems: [] };
+  }
+
+  private slice(node: HclNode | undefined): string {
+    return node ? this.text.slice(node.start, node.end) : '';
+  }
+
+  private add(spec: {
+    id: string;
+    root: Node | undefined;
+    span: Span;
+    parts: TreeParts;
+    place: { kind: PolicyKind; owner: UnitOwner } | undefined;
+    syntax: UnitSyntax;
+    nodeAt: PolicyUnit['nodeAt'];
+    tooDeep?: Span;
+    hasTopLevelStatement?: boolean;
+    incomplete?: string;
+    elsewhere?: Span[];
+    policyText?: () => string;
+  }): void {
+    let id = spec.id;
+    for (let n = 2; this.ids.has(id); n++) id = `${spec.id}#${n}`;
+    this.ids.add(id);
+    const root = spec.root;
+    const kind = spec.place?.kind ?? (root ? guessKind({ root }) : undefined);
+    const label = spec.place?.owner.label ?? spec.id;
+    this.units.push({
+      id,
+      text: this.text,
+      root,
+      span: spec.span,
+      syntaxProblems: spec.parts.problems as SyntaxProblem[],
+      ...(spec.tooDeep ? { tooDeep: spec.tooDeep } : {}),
+      hasTopLevelStatement: spec.hasTopLevelStatement ?? hasStatement(root),
+      ...(kind ? { kind, kindReason: spec.place ? 'place' : 'content' } : {}),
+      unknown: spec.parts.unknown,
+      open: spec.parts.open,
+      ...(spec.incomplete ? { incomplete: spec.incomplete } : {}),
+      ...(spec.elsewhere?.length ? { elsewhere: spec.elsewhere } : {}),
+      owner: { ...spec.place?.owner, label },
+      policyText: spec.policyText ?? (() => JSON.stringify(toValue(root))),
+      syntax: spec.syntax,
+      nodeAt: spec.nodeAt,
+    });
+  }
+}
+
+function hasStatement(root: Node | undefined): boolean {
+  return root?.type === 'object' && !!root.children?.some((p) => p.children?.[0]?.value === 'Statement');
+}
+
+function statementsOf(root: Node): unknown[] {
+  return readPolicy(root).statements.map((s) => toValue(s.node));
+}
+
+/** A plain JSON value as a tree whose every node stands at `at` (a statement merged in from another document). */
+function foreignNode(value: unknown, at: HclNode, parent: JsonNode | undefined): JsonNode {
+  if (Array.isArray(value)) {
+    const array = jsonNode('array', at.start, at.end, parent);
+    array.children = value.map((v) => foreignNode(v, at, array));
+    return array;
+  }
+  if (value !== null && typeof value === 'object') {
+    const object = jsonNode('object', at.start, at.end, parent);
+    object.children = Object.entries(value).map(([k, v]) => {
+      const property = jsonNode('property', at.start, at.end, object);
+      property.children = [jsonNode('string', at.start, at.end, property, k), foreignNode(v, at, property)];
+      return property;
+    });
+    return object;
+  }
+  const type = typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'null';
+  return jsonNode(type, at.start, at.end, parent, value);
+}
+
+/** The smallest node containing an offset (a data document's nodes do not nest by position). */
+function innermost(nodes: readonly Node[], offset: number, includeRightBound = false): Node | undefined {
+  let best: Node | undefined;
+  for (const node of nodes) {
+    const end = node.offset + node.length;
+    if (offset < node.offset || offset > end || (offset === end && !includeRightBound && node.length > 0)) continue;
+    if (node.length === 0 && offset !== node.offset) continue;
+    if (!best || node.length < best.length || (node.length === best.length && depth(node) > depth(best))) best = node;
+  }
+  return best;
+}
+
+function depth(node: Node): number {
+  let d = 0;
+  for (let n = node.parent; n; n = n.parent) d++;
+  return d;
+}

@@ -1,0 +1,166 @@
+import type { UnitOwner } from '../host/types';
+import type { PolicyKind } from '../types';
+import { ATTACHMENTS, INLINE_OWNERS, kindOfArgument, kindOfNestedArgument, NOT_IAM_RESOURCES } from './places';
+import { attributeOf, attributesOf, blocksOf, referenceOf, unwrap, type Attribute, type Block, type HclNode } from './syntax';
+
+/**
+ * What one file of a Terraform module tells the others: where it uses policy documents (an
+ * `assume_role_policy = data.aws_iam_policy_document.x.json` makes `x` a trust policy wherever it is
+ * written), the roles it names, the policies it attaches, and the documents it defines (for
+ * `source_policy_documents` elsewhere). Plain data: the server and the CLI pass each file the facts
+ * of its module's other files.
+ */
+export interface ModuleFacts {
+  /** `data.aws_iam_policy_document.NAME` (`document`) or `local.NAME` used where a place gives a kind. */
+  uses: DocumentUse[];
+  /** `aws_iam_role` resource name -> the role's name. */
+  roles: Record<string, string>;
+  users: Record<string, string>;
+  groups: Record<string, string>;
+  /** `aws_iam_policy` resource name -> what it is attached to (`role:NAME`, `user:NAME`, `group:NAME`). */
+  attachments: Record<string, string[]>;
+  /** The statements of each `aws_iam_policy_document` defined here, as JSON values, for merges elsewhere. */
+  documents: Record<string, { statements: unknown[]; complete: boolean }>;
+}
+
+export interface DocumentUse {
+  /** `data.aws_iam_policy_document.NAME` or `local.NAME`. */
+  target: string;
+  kind: PolicyKind;
+  owner?: UnitOwner;
+}
+
+/** The blocks worth copying whole: those that hold, use or name policies. The rest are read by header only. */
+export function worthReading(block: Block, text: string): boolean {
+  const [first] = block.labels;
+  if (block.type === 'data') return first === 'aws_iam_policy_document';
+  if (block.type === 'resource' && first !== undefined) {
+    if (NOT_IAM_RESOURCES.has(first)) return false;
+    if (first === 'aws_iam_role' || first === 'aws_iam_user' || first === 'aws_iam_group' || first in ATTACHMENTS || first in INLINE_OWNERS) return true;
+  }
+  const body = text.slice(block.node.start, block.node.end);
+  return /Statement|aws_iam_policy_document|jsonencode|file\(|<</.test(body);
+}
+
+/** The facts of one file, from its blocks (references and names only: no policy is read here). */
+export function readModuleFacts(blocks: readonly Block[], text: string): Omit<ModuleFacts, 'documents'> {
+  const facts: Omit<ModuleFacts, 'documents'> = { uses: [], roles: {}, users: {}, groups: {}, attachments: {} };
+  for (const block of blocks) {
+    const [type, name] = block.labels;
+    if (block.type !== 'resource' || !type || !name || !block.body) continue;
+    const named = literal(attributeOf(block.body, 'name', text), text) ?? name;
+    if (type === 'aws_iam_role') facts.roles[name] = named;
+    if (type === 'aws_iam_user') facts.users[name] = named;
+    if (type === 'aws_iam_group') facts.groups[name] = named;
+  }
+  for (const block of blocks) {
+    const [type, name] = block.labels;
+    if (block.type !== 'resource' || !type || !name || !block.body) continue;
+    const holder = ATTACHMENTS[type];
+    if (holder) {
+      const policy = referenceOf(attributeOf(block.body, 'policy_arn', text)?.value, text);
+      if (policy?.[0] === 'aws_iam_policy' && policy[1]) {
+        const holders = (facts.attachments[policy[1]] ??= []);
+        for (const kind of holder === 'any' ? (['role', 'user', 'group'] as const) : [holder]) {
+          for (const attribute of [kind, `${kind}s`]) {
+            for (const who of namesIn(attributeOf(block.body, attribute, text)?.value, kind, facts, text)) holders.push(`${kind}:${who}`);
+          }
+        }
+      }
+    }
+    for (const place of policyPlaces(block, text)) {
+      const target = documentReference(place.attribute.value, text);
+      if (target) facts.uses.push({ target, kind: place.kind, owner: ownerOf(block, facts, text, place.nested) });
+    }
+  }
+  return facts;
+}
+
+/** Where a resource holds a policy: its policy arguments, and those of nested blocks (`inline_policy`). */
+export function policyPlaces(block: Block, text: string): { attribute: Attribute; kind: PolicyKind; nested?: Block; index?: number }[] {
+  const [type] = block.labels;
+  if (block.type !== 'resource' || !type || !block.body) return [];
+  const places: { attribute: Attribute; kind: PolicyKind; nested?: Block; index?: number }[] = [];
+  for (const attribute of attributesOf(block.body, text)) {
+    const kind = kindOfArgument(type, attribute.name);
+    if (kind) places.push({ attribute, kind });
+  }
+  const counts = new Map<string, number>();
+  for (const nested of blocksOf(block.body, text)) {
+    const index = counts.get(nested.type) ?? 0;
+    counts.set(nested.type, index + 1);
+    for (const attribute of attributesOf(nested.body, text)) {
+      const kind = kindOfNestedArgument(type, nested.type, attribute.name);
+      if (kind) places.push({ attribute, kind, nested, index });
+    }
+  }
+  return places;
+}
+
+/**
+ * The document an argument's value stands for: `data.aws_iam_policy_document.NAME.json` (or
+ * `minified_json`) or `jsonencode(local.NAME)` / `local.NAME`.
+ */
+export function documentReference(expression: HclNode, text: string): string | undefined {
+  const direct = referenceOf(expression, text);
+  if (direct?.[0] === 'data' && direct[1] === 'aws_iam_policy_document' && direct[2] && (direct[3] === 'json' || direct[3] === 'minified_json')) {
+    return `data.aws_iam_policy_document.${direct[2]}`;
+  }
+  if (direct?.[0] === 'local' && direct[1] && direct.length === 2) return `local.${direct[1]}`;
+  const call = unwrap(expression);
+  if (call?.type === 'function_call' && text.slice(call.children[0]?.start ?? 0, call.children[0]?.end ?? 0) === 'jsonencode') {
+    const argument = call.children.find((c) => c.type === 'function_arguments')?.children.find((c) => c.type === 'expression');
+    const local = referenceOf(argument, text);
+    if (local?.[0] === 'local' && local[1] && local.length === 2) return `local.${local[1]}`;
+  }
+  return undefined;
+}
+
+/** Whose policy a resource's argument holds: the role of an `aws_iam_role`, the holder of an inline policy, what an `aws_iam_policy` is attached to. */
+export function ownerOf(block: Block, facts: Pick<ModuleFacts, 'roles' | 'users' | 'groups' | 'attachments'>, text: string, nested?: Block): UnitOwner {
+  const [type = '', name = ''] = block.labels;
+  const label = `${type}.${name}`;
+  if (type === 'aws_iam_role') {
+    const role = facts.roles[name] ?? name;
+    return nested ? { label, attachedTo: [`role:${role}`] } : { label, role };
+  }
+  const inline = INLINE_OWNERS[type];
+  if (inline) {
+    const who = namesIn(attributeOf(block.body, inline.attribute, text)?.value, inline.type, facts, text);
+    return { label, attachedTo: who.map((w) => `${inline.type}:${w}`) };
+  }
+  if (type === 'aws_iam_policy') return { label, ...(facts.attachments[name]?.length ? { attachedTo: facts.attachments[name] } : {}) };
+  return { label };
+}
+
+/** The names an attribute gives (a literal, a list, or references to roles, users or groups of the module). */
+function namesIn(expression: HclNode | undefined, kind: 'role' | 'user' | 'group', facts: Pick<ModuleFacts, 'roles' | 'users' | 'groups'>, text: string): string[] {
+  const node = unwrap(expression);
+  if (!node) return [];
+  if (node.type === 'tuple') return node.children.filter((c) => c.type === 'expression').flatMap((c) => namesIn(c, kind, facts, text));
+  if (node.type === 'string_lit') return [text.slice(node.start + 1, node.end - 1)];
+  const reference = referenceOf(expression, text);
+  const table = kind === 'role' ? facts.roles : kind === 'user' ? facts.users : facts.groups;
+  if (reference?.[0] === `aws_iam_${kind}` && reference[1] && Object.hasOwn(table, reference[1])) return [table[reference[1]]];
+  return [];
+}
+
+/** A string literal attribute's value (no interpolation). */
+function literal(attribute: Attribute | undefined, text: string): string | undefined {
+  const node = unwrap(attribute?.value);
+  return node?.type === 'string_lit' ? text.slice(node.start + 1, node.end - 1) : undefined;
+}
+
+/** Joins the facts of a module's files. */
+export function joinFacts(files: readonly ModuleFacts[]): ModuleFacts {
+  const joined: ModuleFacts = { uses: [], roles: {}, users: {}, groups: {}, attachments: {}, documents: {} };
+  for (const facts of files) {
+    joined.uses.push(...facts.uses);
+    Object.assign(joined.roles, facts.roles);
+    Object.assign(joined.users, facts.users);
+    Object.assign(joined.groups, facts.groups);
+    for (const [policy, holders] of Object.entries(facts.attachments)) (joined.attachments[policy] ??= []).push(...holders);
+    Object.assign(joined.documents, facts.documents);
+  }
+  return joined;
+}

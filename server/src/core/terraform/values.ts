@@ -1,0 +1,177 @@
+import type { Node } from 'jsonc-parser';
+import type { SyntaxProblem } from '../host/types';
+import { decodeQuoted, placeholderFor } from './strings';
+import { childOf, childrenOf, isToken, unwrap, type HclNode } from './syntax';
+
+/**
+ * What a policy tree is built into: its unknown and open nodes (PolicyUnit), the syntax problems met
+ * on the way, and the source text the HCL nodes index.
+ */
+export interface TreeParts {
+  text: string;
+  unknown: Set<Node>;
+  open: Set<Node>;
+  problems: SyntaxProblem[];
+}
+
+/**
+ * jsonc-parser's `Node`, writable: trees built from HCL are assembled (and merged) after their nodes
+ * are made. A `JsonNode` is a `Node` everywhere the analysis reads one.
+ */
+export interface JsonNode {
+  type: Node['type'];
+  offset: number;
+  length: number;
+  colonOffset?: number;
+  parent?: JsonNode;
+  children?: JsonNode[];
+  value?: unknown;
+}
+
+/** A jsonc-parser-shaped node over an HCL span. */
+export function jsonNode(type: Node['type'], start: number, end: number, parent: JsonNode | undefined, value?: unknown): JsonNode {
+  const node: JsonNode = { type, offset: start, length: end - start, parent };
+  if (value !== undefined) node.value = value;
+  return node;
+}
+
+/**
+ * The JSON `jsonencode` makes of an HCL expression, as a tree with HCL offsets: objects, tuples,
+ * strings, numbers, booleans and null as they are; anything whose value is only known when
+ * Terraform runs (a reference, a function call, a conditional, a `for`) becomes an unknown
+ * placeholder string (`${var.arns}`), and strings with interpolations keep their literal parts.
+ * `concat` of lists and `merge` of objects keep what is written, marked open for the rest.
+ */
+export function valueOf(expression: HclNode, parts: TreeParts, parent: JsonNode | undefined): JsonNode {
+  const node = unwrap(expression) ?? expression;
+  switch (node.type) {
+    case 'object':
+      return objectOf(node, parts, parent);
+    case 'tuple': {
+      const array = jsonNode('array', node.start, node.end, parent);
+      array.children = itemsOf(node).map((item) => valueOf(item, parts, array));
+      noteErrors(node, parts);
+      return array;
+    }
+    case 'string_lit':
+    case 'quoted_template':
+      return stringOf(node, parts, parent);
+    case 'numeric_lit':
+      return numberOf(node, parts, parent, 1);
+    case 'bool_lit':
+      return jsonNode('boolean', node.start, node.end, parent, parts.text.slice(node.start, node.end) === 'true');
+    case 'null_lit':
+      return jsonNode('null', node.start, node.end, parent, null);
+    case 'operation': {
+      // `-1`: the only operation whose value is known here.
+      const unary = childOf(node, 'unary_operation');
+      const operand = unwrap(unary?.children.find((c) => !isToken(c)));
+      if (unary?.children[0]?.type === '-' && operand?.type === 'numeric_lit') return numberOf(operand, parts, parent, -1, node.start);
+      return unknownOf(node, parts, parent);
+    }
+    case 'function_call':
+      return callOf(node, parts, parent);
+    default:
+      if (node.type === 'ERROR') noteErrors(node, parts);
+      return unknownOf(node, parts, parent);
+  }
+}
+
+function objectOf(node: HclNode, parts: TreeParts, parent: JsonNode | undefined): JsonNode {
+  const object = jsonNode('object', node.start, node.end, parent);
+  object.children = [];
+  for (const element of childrenOf(node, 'object_elem')) {
+    const keyExpression = element.children.find((c) => c.field === 'key');
+    const valueExpression = element.children.find((c) => c.field === 'val');
+    if (!keyExpression || !valueExpression) continue;
+    const property = jsonNode('property', element.start, element.end, object);
+    const equals = element.children.find((c) => c.type === '=' || c.type === ':');
+    if (equals) property.colonOffset = equals.start;
+    property.children = [keyOf(keyExpression, parts, property), valueOf(valueExpression, parts, property)];
+    object.children.push(property);
+  }
+  noteErrors(node, parts);
+  return object;
+}
+
+/** An object key: a bare identifier or a string is its text; `(var.k)` or `"${var.k}"` is unknown. */
+function keyOf(expression: HclNode, parts: TreeParts, parent: Node): JsonNode {
+  const node = unwrap(expression) ?? expression;
+  if (node.type === 'variable_expr' && node.children.length === 1) {
+    return jsonNode('string', node.start, node.end, parent, parts.text.slice(node.start, node.end));
+  }
+  if (node.type === 'string_lit' || node.type === 'quoted_template') return stringOf(node, parts, parent);
+  return unknownOf(expression, parts, parent);
+}
+
+/** A string: its literal parts decoded, each interpolation or directive as a placeholder (then unknown). */
+export function stringOf(node: HclNode, parts: TreeParts, parent: JsonNode | undefined): JsonNode {
+  let value = '';
+  let templated = false;
+  for (const child of node.children) {
+    if (child.type === 'template_literal') value += decodeQuoted(parts.text.slice(child.start, child.end));
+    else if (child.type === 'template_interpolation' || child.type === 'template_directive') {
+      const inner = child.children.find((c) => c.type === 'expression') ?? child;
+      value += placeholderFor(parts.text.slice(inner.start, inner.end));
+      templated = true;
+    } else if (child.type === 'ERROR') noteErrors(child, parts);
+  }
+  const string = jsonNode('string', node.start, node.end, parent, value);
+  if (templated) parts.unknown.add(string);
+  return string;
+}
+
+function numberOf(node: HclNode, parts: TreeParts, parent: JsonNode | undefined, sign: number, start = node.start): JsonNode {
+  const value = Number(parts.text.slice(node.start, node.end));
+  return Number.isFinite(value) ? jsonNode('number', start, node.end, parent, sign * value) : unknownOf(node, parts, parent);
+}
+
+/** A value only known when Terraform runs, as the placeholder of its expression. */
+export function unknownOf(node: HclNode, parts: TreeParts, parent: JsonNode | undefined): JsonNode {
+  const string = jsonNode('string', node.start, node.end, parent, placeholderFor(parts.text.slice(node.start, node.end)));
+  parts.unknown.add(string);
+  return string;
+}
+
+/** `concat([...], var.more)` and `merge({...}, var.more)` keep what is written; other calls are unknown. */
+function callOf(node: HclNode, parts: TreeParts, parent: JsonNode | undefined): JsonNode {
+  const name = parts.text.slice(node.children[0]?.start ?? node.start, node.children[0]?.end ?? node.start);
+  const args = childrenOf(childOf(node, 'function_arguments'), 'expression');
+  const shapes = args.map((a) => unwrap(a));
+  if ((name === 'concat' || name === 'tolist' || name === 'toset') && shapes.some((s) => s?.type === 'tuple')) {
+    const array = jsonNode('array', node.start, node.end, parent);
+    array.children = [];
+    for (const shape of shapes) {
+      if (shape?.type === 'tuple') array.children.push(...itemsOf(shape).map((item) => valueOf(item, parts, array)));
+      else parts.open.add(array);
+    }
+    return array;
+  }
+  if (name === 'merge' && shapes.some((s) => s?.type === 'object')) {
+    const object = jsonNode('object', node.start, node.end, parent);
+    object.children = [];
+    for (const shape of shapes) {
+      if (shape?.type === 'object') {
+        for (const property of objectOf(shape, parts, object).children ?? []) {
+          property.parent = object;
+          object.children.push(property);
+        }
+      } else parts.open.add(object);
+    }
+    return object;
+  }
+  return unknownOf(node, parts, parent);
+}
+
+/** The item expressions of a tuple. */
+function itemsOf(tuple: HclNode): HclNode[] {
+  return tuple.children.filter((c) => c.type === 'expression');
+}
+
+/** Records the parser's errors directly under a node (those deeper are met when their parent is read). */
+function noteErrors(node: HclNode, parts: TreeParts): void {
+  for (const child of node.children) {
+    if (child.type === 'ERROR') parts.problems.push({ offset: child.start, length: Math.max(1, child.end - child.start), message: 'Terraform syntax error' });
+    else if (child.missing) parts.problems.push({ offset: child.start, length: 0, message: `Missing "${child.type}"` });
+  }
+}
