@@ -20,11 +20,14 @@ const common = {
   legalComments: 'none',
 };
 
+// web-tree-sitter's ES module build reads import.meta.url, which a CommonJS bundle does not have: use its CommonJS build.
+const TREE_SITTER = { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' };
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // elkjs (graph layout) is not bundled: shared/elk.ts loads the copy below on the first layout.
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: ['elkjs'] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['elkjs'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: ['elkjs'], alias: TREE_SITTER },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['elkjs'], alias: TREE_SITTER },
   // The trust relationships page, run in a webview (a browser): one script, no modules, no Node.
   {
     entryPoints: ['client/src/webview/trustGraph/main.ts'],
@@ -55,3 +58,9 @@ if (watch) {
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/elkjs/lib/elk.bundled.js', 'dist/elk.js');
 copyFileSync('node_modules/elkjs/LICENSE.md', 'dist/elk.LICENSE.md');
+// The Terraform parser: web-tree-sitter's runtime (MIT) and the Terraform grammar of tree-sitter-hcl
+// (Apache-2.0), both WebAssembly, read by shared/hclGrammar.ts when a Terraform file is first met.
+copyFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm');
+copyFileSync('node_modules/web-tree-sitter/LICENSE', 'dist/web-tree-sitter.LICENSE');
+copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/tree-sitter-terraform.wasm');
+copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/LICENSE', 'dist/tree-sitter-hcl.LICENSE');

@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, type PolicyKind, type StatementExplanation } from '../core';
+import type { PolicyKind, PolicyService, StatementExplanation } from '../core';
 import type { InputFile } from './files';
 import { readFiles, type LintOptions, type Position } from './lint';
 
@@ -19,15 +19,16 @@ export interface ExplainReport {
 }
 
 /** Who can assume each role, for each trust policy among the files. */
-export function explainFiles(files: readonly InputFile[], options: LintOptions): ExplainReport {
-  const service = createPolicyService();
+export function explainFiles(service: PolicyService, files: readonly InputFile[], options: LintOptions): ExplainReport {
   const report: ExplainReport = { files: [], skipped: [], others: [] };
   for (const { file, text, parsed, kindSetting } of readFiles(service, files, options)) {
-    const kind = service.kindOf(parsed, { fileName: file.path, kindSetting });
-    if (!kind) {
+    const policies = service.policies(parsed, { fileName: file.path, kindSetting });
+    if (policies.length === 0) {
       report.skipped.push(file.path);
       continue;
     }
+    // A Terraform file with a role among its policies is explained as the trust policies it holds.
+    const kind = policies.some((p) => p.kind === 'trust') ? 'trust' : policies[0].kind;
     if (kind !== 'trust' && !file.explicit) {
       report.others.push(file.path);
       continue;
@@ -50,7 +51,7 @@ export function formatExplainText(report: ExplainReport): string {
     if (file.statements.length === 0) lines.push('  (no statement with Effect "Allow" or "Deny")');
     for (const s of file.statements) {
       const name = `statement ${s.index + 1}${s.sid ? ` (${s.sid})` : ''}, line ${s.start.line + 1}`;
-      lines.push(`  ${name}`, `    ${s.effect === 'Allow' ? 'Can assume' : 'Denied'}: ${s.summary}`);
+      lines.push(`  ${name}${s.policy ? ` of ${s.policy.label}` : ''}`, `    ${s.effect === 'Allow' ? 'Can assume' : 'Denied'}: ${s.summary}`);
       if (s.actions.length > 0) lines.push(`    Actions: ${s.actions.join(', ')}`);
     }
   }
@@ -72,6 +73,7 @@ export function formatExplainJson(report: ExplainReport): string {
       summary: s.summary,
       conditions: s.conditions,
       actions: s.actions,
+      ...(s.policy ? { policy: s.policy.id } : {}),
     })),
   }));
   return `${JSON.stringify({ files, others: report.others, skipped: report.skipped }, null, 2)}\n`;

@@ -11,7 +11,8 @@ export interface InputFile {
 /** An I/O problem: printed on one line, exit code 2. */
 export class InputError extends Error {}
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Dependencies, history and Terraform's own downloads (`.terraform/` holds copies of every module used). */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform']);
 /** The CLI config file (config.ts): one name keeps `find -name` and code review simple. JSON with comments. */
 export const CONFIG_FILE_NAME = '.iampolicyrc.json';
 
@@ -19,7 +20,7 @@ export const CONFIG_FILE_NAME = '.iampolicyrc.json';
 const SKIPPED_FILES = new Set([CONFIG_FILE_NAME]);
 
 /**
- * The named files and every *.json below the named folders, in a stable order. Files are read later,
+ * The named files and every *.json and *.tf below the named folders, in a stable order. Files are read later,
  * so that files a config ignores are never read.
  */
 export function collectFiles(paths: readonly string[]): InputFile[] {
@@ -56,7 +57,7 @@ function walk(folder: string): string[] {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      } else if (entry.name.toLowerCase().endsWith('.json') && !SKIPPED_FILES.has(entry.name) && (entry.isFile() || isLinkToFile(path))) {
+      } else if (/\.(json|tf)$/i.test(entry.name) && !SKIPPED_FILES.has(entry.name) && (entry.isFile() || isLinkToFile(path))) {
         found.push(path);
       }
     }

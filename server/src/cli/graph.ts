@@ -2,11 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, graph, kindSettingForFile, settingsFromFlatKeys, type PolicySettings } from '../core';
+import { graph, kindSettingForFile, settingsFromFlatKeys, type PolicySettings } from '../core';
 import { graphResponse, selectGraph } from '../shared/graphView';
 import { ConfigResolver, type ConfigChoice } from './config';
 import { collectFiles, InputError, readText } from './files';
 import { readFiles } from './lint';
+import { serviceFor } from './terraform';
 import { parseOptions, UsageError } from './usageError';
 
 export const GRAPH_USAGE = `Usage: iam-policy graph [options] <files or folders...>
@@ -89,12 +90,13 @@ export function parseGraphArgs(argv: readonly string[]): GraphArgs | 'help' {
 
 /** Writes the graph of the files; exit code 0 (a risky graph is still a graph: lint is the gate). */
 export async function runGraph(args: GraphArgs, out: (text: string) => void): Promise<number> {
-  const service = createPolicyService();
   const configs = new ConfigResolver(args.config);
   const { settings, folder } = readSettings(args);
   const files: graph.GraphFile[] = [];
   const texts = new Map<string, string>();
-  for (const { file, text, parsed, kindSetting } of readFiles(service, collectFiles(args.paths), { kind: 'auto', settingsFor: (path) => configs.settingsFor(path) })) {
+  const inputs = collectFiles(args.paths);
+  const service = await serviceFor(inputs);
+  for (const { file, text, parsed, kindSetting } of readFiles(service, inputs, { kind: 'auto', settingsFor: (path) => configs.settingsFor(path) })) {
     // Role names and accounts come from the path below the workspace (the settings' folder), as in the editor.
     const relativePath = folder ? relative(folder, resolve(file.path)).split('\\').join('/') : file.path;
     // The editor's file associations, from the same settings file, decide as they do in the panel.

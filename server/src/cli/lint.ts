@@ -1,7 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, type Finding, type KindSetting, type ParsedDocument, type PolicyKind, type PolicyService } from '../core';
+import { dialectOf, type DialectId, type Finding, type KindSetting, type ParsedDocument, type PolicyKind, type PolicyService, type PolicySummary } from '../core';
 import type { FileSettings } from './config';
 import { readText, type InputFile } from './files';
+import { TerraformModules } from './terraform';
 
 export interface Position {
   line: number;
@@ -15,13 +16,17 @@ export interface PositionedFinding extends Finding {
 
 export interface FileReport {
   path: string;
-  kind: PolicyKind;
+  dialect: DialectId;
+  /** The kind of a policy file; undefined for a Terraform file (each of its `policies` has one). */
+  kind: PolicyKind | undefined;
+  /** The policies of a Terraform file, with their ranges. */
+  policies: (PolicySummary & { range: { start: Position; end: Position } })[];
   findings: PositionedFinding[];
 }
 
 export interface LintReport {
   files: FileReport[];
-  /** JSON files that are not IAM policies. */
+  /** Files that are not IAM policies (JSON) or hold none (Terraform). */
   skipped: string[];
   /** Files named on the command line that a config file says to ignore (files found in folders are ignored silently). */
   ignored: string[];
@@ -48,6 +53,7 @@ export interface ReadFile {
  * named on the command line); ignored files are passed to `ignored`.
  */
 export function* readFiles(service: PolicyService, files: readonly InputFile[], options: LintOptions, ignored: (file: InputFile) => void = () => undefined): Generator<ReadFile> {
+  const modules = new TerraformModules(service);
   for (const file of files) {
     const settings = options.settingsFor?.(file.path);
     const forcedByCommandLine = file.explicit && options.kind !== 'auto';
@@ -56,31 +62,38 @@ export function* readFiles(service: PolicyService, files: readonly InputFile[], 
       continue;
     }
     const text = readText(file.path);
+    if (dialectOf(file.path) === 'terraform') {
+      const parsed = service.parse(text, { dialect: 'terraform', module: modules.siblingsOf(file.path) });
+      // The CLI never parses a file again: the tree's WebAssembly memory goes back now.
+      parsed.dispose?.();
+      yield { file, text, parsed, kindSetting: settings?.kindSetting === 'ignore' ? 'ignore' : undefined, settings };
+      continue;
+    }
     const parsed = service.parse(text, { allowComments: /\.jsonc$/i.test(file.path) });
-    yield { file, text, parsed, kindSetting: chooseKind(file, parsed.units.some((u) => u.hasTopLevelStatement), options.kind, settings?.kindSetting), settings };
+    const looksLikePolicy = parsed.units.some((u) => u.hasTopLevelStatement);
+    yield { file, text, parsed, kindSetting: chooseKind(file, looksLikePolicy, options.kind, settings?.kindSetting, modules.kindOf(file.path)), settings };
   }
 }
 
-export function lintFiles(files: readonly InputFile[], options: LintOptions): LintReport {
-  const service = createPolicyService();
+export function lintFiles(service: PolicyService, files: readonly InputFile[], options: LintOptions): LintReport {
   const report: LintReport = { files: [], skipped: [], ignored: [] };
   const ignored = (file: InputFile) => {
     if (file.explicit) report.ignored.push(file.path);
   };
   for (const { file, text, parsed, kindSetting, settings } of readFiles(service, files, options, ignored)) {
     const analysis = service.analyze(parsed, { fileName: file.path, kindSetting, rules: settings?.rules });
-    if (!analysis.kind) {
+    if (analysis.policies.length === 0) {
       report.skipped.push(file.path);
       continue;
     }
     const document = TextDocument.create('file:///lint', 'json', 0, text);
+    const range = (span: { offset: number; length: number }) => ({ start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) });
     report.files.push({
       path: file.path,
+      dialect: analysis.dialect,
       kind: analysis.kind,
-      findings: analysis.findings.map((finding) => ({
-        ...finding,
-        range: { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) },
-      })),
+      policies: analysis.dialect === 'json' ? [] : analysis.policies.map((p) => ({ ...p, range: range(p) })),
+      findings: analysis.findings.map((finding) => ({ ...finding, range: range(finding) })),
     });
   }
   return report;
@@ -88,7 +101,8 @@ export function lintFiles(files: readonly InputFile[], options: LintOptions): Li
 
 /**
  * --kind forces the files named on the command line. Files found in folders follow their config's
- * `files` glob first (it names them one by one), then --kind when they look like policies, so that
+ * `files` glob first (it names them one by one), then the kind a Terraform module gives them
+ * (`assume_role_policy = file("trust.json")`), then --kind when they look like policies, so that
  * package.json and friends are not linted as policies.
  */
 function chooseKind(
@@ -96,9 +110,11 @@ function chooseKind(
   looksLikePolicy: boolean,
   commandLine: KindSetting,
   fromConfig: KindSetting | undefined,
+  fromTerraform: PolicyKind | undefined,
 ): KindSetting | undefined {
   if (file.explicit && commandLine !== 'auto') return commandLine;
   if (fromConfig !== undefined) return fromConfig;
+  if (fromTerraform !== undefined) return fromTerraform;
   return commandLine !== 'auto' && looksLikePolicy ? commandLine : undefined;
 }
 

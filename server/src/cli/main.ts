@@ -9,6 +9,7 @@ import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { countBySeverity, lintFiles } from './lint';
 import { GRAPH_USAGE, runGraph } from './graph';
+import { serviceFor } from './terraform';
 import { NEW_ROLE_USAGE, newRole } from './newRole';
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 errors or too many warnings, 2 usage or I/O. */
@@ -23,11 +24,10 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       out(`${version}\n`);
       return 0;
     }
-    if (command.name === 'explain') return explain(command.args, out);
+    if (command.name === 'explain') return await explain(command.args, out);
     if (command.name === 'new-role') return newRole(command.args, out, err);
-    // The only asynchronous command: the layout engine answers with a promise.
     if (command.name === 'graph') return await runGraph(command.args, out);
-    return lint(command.args, out);
+    return await lint(command.args, out);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       err(`iam-policy: ${error.message}\n`);
@@ -39,16 +39,18 @@ export async function main(argv: readonly string[], out: (text: string) => void,
   }
 }
 
-function explain(args: LintArgs, out: (text: string) => void): number {
+async function explain(args: LintArgs, out: (text: string) => void): Promise<number> {
   const configs = new ConfigResolver(args.config);
-  const report = explainFiles(collectFiles(args.paths), { kind: args.kind, settingsFor: (path) => configs.settingsFor(path) });
+  const files = collectFiles(args.paths);
+  const report = explainFiles(await serviceFor(files), files, { kind: args.kind, settingsFor: (path) => configs.settingsFor(path) });
   out(args.format === 'json' ? formatExplainJson(report) : formatExplainText(report));
   return 0;
 }
 
-function lint(args: LintArgs, out: (text: string) => void): number {
+async function lint(args: LintArgs, out: (text: string) => void): Promise<number> {
   const configs = new ConfigResolver(args.config);
-  const report = lintFiles(collectFiles(args.paths), { kind: args.kind, settingsFor: (path) => configs.settingsFor(path) });
+  const files = collectFiles(args.paths);
+  const report = lintFiles(await serviceFor(files), files, { kind: args.kind, settingsFor: (path) => configs.settingsFor(path) });
   switch (args.format) {
     case 'json':
       out(formatJson(report));

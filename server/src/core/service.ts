@@ -87,7 +87,12 @@ export function createPolicyService(dependencies: ServiceDependencies = {}): Pol
     explainTrust: (parsed, options = {}) => {
       const trusts = classified(parsed, options).filter(({ unit, kind }) => kind === 'trust' && unit.root?.type === 'object');
       if (trusts.length === 0) return undefined;
-      return trusts.flatMap(({ unit }) => (unit.root ? explainTrustPolicy(readPolicy(unit.root)) : []));
+      return trusts.flatMap(({ unit }) => {
+        const explained = unit.root ? explainTrustPolicy(readPolicy(unit.root)) : [];
+        // Statements merged in from documents written elsewhere are explained there.
+        const own = explained.filter((e) => !unit.elsewhere?.some((span) => e.span.offset >= span.offset && e.span.offset < span.offset + Math.max(1, span.length)));
+        return parsed.dialect === 'json' ? own : own.map((e) => ({ ...e, policy: { id: unit.id, label: unit.owner?.label ?? unit.id } }));
+      });
     },
     complete,
     hover,

@@ -41,7 +41,7 @@ export function formatSarif(report: LintReport, toolVersion: string): string {
                 },
               },
             ],
-            properties: { kind: file.kind },
+            properties: { kind: file.kind ?? file.policies.find((p) => p.id === f.policy)?.kind, ...(f.policy ? { policy: f.policy } : {}) },
           })),
         ),
       },

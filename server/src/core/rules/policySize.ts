@@ -42,12 +42,15 @@ can be raised to 4,096), managed policies 6,144, S3 bucket policies 20 KB. Large
 rejected when you save them. Merge statements, use wildcards carefully, or split into several policies.`,
   check({ parsed, policy, kind, report }) {
     if (!policy) return;
-    const size = policyLength(parsed.text);
+    // A policy inside a host file is measured as rendered (a Terraform data block as its JSON).
+    const size = policyLength(parsed.policyText?.() ?? parsed.text);
     const { limit, what } = LIMITS[kind];
     if (size <= limit) return;
+    // References are counted as written (`${var.bucket_arn}`): what Terraform puts there may be longer or shorter.
+    const about = parsed.unknown.size > 0 ? 'about ' : '';
     report(
       { offset: policy.root.offset, length: 1 },
-      `The policy is ${size.toLocaleString('en-US')} characters without whitespace, over the quota for ${what}.`,
+      `The policy is ${about}${size.toLocaleString('en-US')} characters without whitespace, over the quota for ${what}.${about ? ' (Values only known when Terraform runs are counted as written.)' : ''}`,
       { size, limit },
     );
   },

@@ -255,7 +255,9 @@ class UnitBuilder {
     for (let n = 2; this.ids.has(id); n++) id = `${spec.id}#${n}`;
     this.ids.add(id);
     const root = spec.root;
-    const kind = spec.place?.kind ?? (root ? guessKind({ root }) : undefined);
+    // Found by its content alone: only what reads as an IAM policy (not an SNS data protection policy).
+    if (!spec.place && !looksLikeIamPolicy(root)) return;
+    const kind = spec.place?.kind ?? (root ? kindByContent(root, spec.id) : undefined);
     const label = spec.place?.owner.label ?? spec.id;
     this.units.push({
       id,
@@ -276,6 +278,30 @@ class UnitBuilder {
       nodeAt: spec.nodeAt,
     });
   }
+}
+
+/** A document named for a role's trust (`assume_role`, `github_trust`, `assume_role_policy`), not `trusted_*`. */
+const TRUST_NAME = /(^|[._-])(trust(?!ed)|assume[_-]?role)[^.]*$/i;
+
+/**
+ * The kind of a policy no place gives one: its content's. A statement with principals reads as a
+ * resource policy unless an sts action shows a trust policy; where the actions are only known when
+ * Terraform runs (`actions = [var.assume_role_action]`), a name like `assume_role` tells.
+ */
+function kindByContent(root: Node, id: string): PolicyKind {
+  const kind = guessKind({ root });
+  return kind === 'resource' && TRUST_NAME.test(id) ? 'trust' : kind;
+}
+
+/** Only Version (of IAM's two), Id and Statement at the top, and a statement with an Effect or an Action. */
+function looksLikeIamPolicy(root: Node | undefined): boolean {
+  if (root?.type !== 'object' || !hasStatement(root)) return false;
+  const keys = (root.children ?? []).map((p) => p.children?.[0]?.value);
+  if (!keys.every((k) => k === 'Version' || k === 'Id' || k === 'Statement')) return false;
+  const version = root.children?.find((p) => p.children?.[0]?.value === 'Version')?.children?.[1]?.value;
+  if (version !== undefined && version !== '2012-10-17' && version !== '2008-10-17') return false;
+  const statements = readPolicy(root).statements;
+  return statements.length === 0 || statements.some((s) => s.node.children?.some((p) => ['Effect', 'Action', 'NotAction'].includes(String(p.children?.[0]?.value))));
 }
 
 function hasStatement(root: Node | undefined): boolean {

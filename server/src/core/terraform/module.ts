@@ -69,8 +69,7 @@ export function readModuleFacts(blocks: readonly Block[], text: string): Omit<Mo
       }
     }
     for (const place of policyPlaces(block, text)) {
-      const target = documentReference(place.attribute.value, text);
-      if (target) facts.uses.push({ target, kind: place.kind, owner: ownerOf(block, facts, text, place.nested) });
+      for (const target of documentReferences(place.attribute.value, text)) facts.uses.push({ target, kind: place.kind, owner: ownerOf(block, facts, text, place.nested) });
     }
   }
   return facts;
@@ -95,6 +94,21 @@ export function policyPlaces(block: Block, text: string): { attribute: Attribute
     }
   }
   return places;
+}
+
+/** `data.aws_iam_policy_document.NAME.json`, `...NAME[0].minified_json`: wherever they are in an expression. */
+const DATA_DOCUMENT = /\bdata\.aws_iam_policy_document\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[[^\]]*\])?\.(?:json|minified_json)\b/g;
+
+/**
+ * The documents an argument's value may be: the data documents it names anywhere (`var.custom != "" ?
+ * var.custom : data.aws_iam_policy_document.assume.json`, `one(data.aws_iam_policy_document.x[*].json)`),
+ * or the local it encodes.
+ */
+export function documentReferences(expression: HclNode, text: string): string[] {
+  const source = text.slice(expression.start, expression.end);
+  const found = [...source.matchAll(DATA_DOCUMENT)].map((m) => `data.aws_iam_policy_document.${m[1]}`);
+  const local = documentReference(expression, text);
+  return [...new Set(local ? [...found, local] : found)];
 }
 
 /**

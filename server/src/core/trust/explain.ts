@@ -28,6 +28,8 @@ export interface StatementExplanation {
   conditions: string[];
   /** The trust actions the statement allows or denies. */
   actions: string[];
+  /** In a file that holds several policies (Terraform): the policy, and whose it is. */
+  policy?: { id: string; label: string };
 }
 
 /** Explains every Allow and Deny statement of a trust policy. */
