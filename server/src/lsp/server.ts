@@ -11,7 +11,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyService, kindSettingForFile, type Analysis, type KindSetting, type ParsedDocument, type StatementExplanation } from '../core';
+import { createPolicyService, dialectOf, kindSettingForFile, moduleFactsOf, type Analysis, type KindSetting, type ModuleFacts, type ParsedDocument, type ServiceDependencies, type StatementExplanation } from '../core';
+import { loadHclParser } from '../shared/hclGrammar';
 import { DocumentKindNotification, SETTINGS_SECTION, type DocumentKindParams, type IamPolicyInitializationOptions } from '../shared/protocol';
 import { completionSupport, toCompletionList, type CompletionSupport } from './completion';
 import { toCodeActions, toDiagnostic, toRange } from './convert';
@@ -20,11 +21,10 @@ import { SettingsStore } from './settingsStore';
 import { trustCodeLenses, trustHover } from './trustLens';
 import { registerRoleRequests } from './roleRequests';
 import { registerTrustGraph } from './trustGraph';
+import { isPolicyDocument } from './documents';
 import { WorkspaceIndex, type FolderSettings } from './workspaceIndex';
 import { version } from '../../../package.json';
 
-/** Languages whose documents may be policies. Others (YAML, CloudFormation) are not analysed yet. */
-const POLICY_LANGUAGES = new Set(['json', 'jsonc']);
 
 /** Push mode waits this long after a keystroke so that fast typing is analysed once. */
 const PUSH_DELAY_MS = 150;
@@ -35,8 +35,16 @@ const PUSH_DELAY_MS = 150;
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service = createPolicyService();
-  const parseCache = new Map<string, { version: number; parsed: ParsedDocument }>();
+  // The Terraform grammar is loaded when the first Terraform document needs it (see `contextOf`).
+  const dependencies: ServiceDependencies = {};
+  const service = createPolicyService(dependencies);
+  /** Each open document's last parse; for Terraform, with the module generation it was made with. */
+  const parseCache = new Map<string, { version: number; generation: number; parsed: ParsedDocument }>();
+  /**
+   * Terraform files tell each other the kinds of their documents: a change to one file of a folder
+   * (the module) makes the others' parses stale. One counter per folder.
+   */
+  const moduleGenerations = new Map<string, number>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let settings = new SettingsStore(connection, false, undefined);
   let pullDiagnostics = false;
@@ -58,7 +66,9 @@ export function startServer(connection: Connection): void {
     support = completionSupport(capabilities, options?.retriggerSuggest === true);
     const folders = WorkspaceIndex.foldersFrom(params);
     rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    workspaceIndex = new WorkspaceIndex(service, folders, folderSettings);
+    workspaceIndex = new WorkspaceIndex(service, folders, folderSettings, async () => {
+      if (!dependencies.hcl) dependencies.hcl = await loadHclParser();
+    });
     workspaceIndex.onDidChange(() => graphEvents.indexChanged());
     return {
       capabilities: {
@@ -78,17 +88,54 @@ export function startServer(connection: Connection): void {
 
   function parse(document: TextDocument): ParsedDocument {
     const cached = parseCache.get(document.uri);
-    if (cached?.version === document.version) return cached.parsed;
-    const parsed = service.parse(document.getText(), { allowComments: document.languageId === 'jsonc' });
-    parseCache.set(document.uri, { version: document.version, parsed });
+    const fileName = pathOf(document.uri);
+    const terraform = dialectOf(fileName, document.languageId) === 'terraform';
+    const generation = terraform ? (moduleGenerations.get(folderOf(fileName)) ?? 0) : 0;
+    if (cached?.version === document.version && cached.generation === generation) return cached.parsed;
+    const parsed = terraform
+      ? service.parse(document.getText(), { dialect: 'terraform', module: moduleOf(document.uri, fileName), ...(cached ? { previous: cached.parsed } : {}) })
+      : service.parse(document.getText(), { allowComments: document.languageId === 'jsonc' });
+    parseCache.set(document.uri, { version: document.version, generation, parsed });
     return parsed;
+  }
+
+  /** What the other Terraform files of a document's folder say: open ones as last parsed, the others as indexed. */
+  function moduleOf(uri: string, fileName: string): ModuleFacts[] {
+    const folder = folderOf(fileName);
+    const facts = new Map<string, ModuleFacts>();
+    for (const file of workspaceIndex.files()) {
+      if (file.module && file.uri !== uri && folderOf(pathOf(file.uri)) === folder) facts.set(pathOf(file.uri), file.module);
+    }
+    for (const [other, cached] of parseCache) {
+      const path = pathOf(other);
+      const own = moduleFactsOf(cached.parsed);
+      if (other !== uri && own && folderOf(path) === folder) facts.set(path, own);
+    }
+    return [...facts.values()];
+  }
+
+  /** A Terraform file changed: the other files of its module are parsed again when next asked. */
+  function moduleChanged(fileName: string): void {
+    const folder = folderOf(fileName);
+    moduleGenerations.set(folder, (moduleGenerations.get(folder) ?? 0) + 1);
+  }
+
+  /** Loads the Terraform grammar the first time a Terraform document is met; false when it cannot be loaded. */
+  async function ensureGrammar(document: TextDocument): Promise<void> {
+    if (dependencies.hcl || dialectOf(pathOf(document.uri), document.languageId) !== 'terraform') return;
+    try {
+      dependencies.hcl = await loadHclParser();
+    } catch (error) {
+      connection.console.error(`The Terraform grammar could not be loaded, so Terraform files are not analysed: ${describe(error)}`);
+    }
   }
 
   /** The settings and file facts of a document we analyse; undefined for other languages or when disabled. */
   async function contextOf(document: TextDocument) {
-    if (!POLICY_LANGUAGES.has(document.languageId)) return undefined;
+    if (!isPolicyDocument(document)) return undefined;
     const current = await settings.get(document.uri);
     if (!current.enable) return undefined;
+    await ensureGrammar(document);
     const fileName = pathOf(document.uri);
     return { settings: current, fileName, kindSetting: kindSettingForFile(fileName, current.files) };
   }
@@ -143,6 +190,7 @@ export function startServer(connection: Connection): void {
       uri: document.uri,
       kind: analysis?.kind ?? null,
       reason: analysis?.kindReason ?? null,
+      ...(analysis && analysis.dialect !== 'json' ? { dialect: analysis.dialect, policies: analysis.policies.map((p) => p.kind) } : {}),
     };
     void connection.sendNotification(DocumentKindNotification, params);
     return analysis?.findings.map((finding) => toDiagnostic(document, finding)) ?? [];
@@ -156,9 +204,10 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return runSafe(connection, 'Code actions', [], token, () =>
-      document ? toCodeActions(document, params.context.diagnostics, (finding) => service.quickFixes(parse(document), finding)) : [],
-    );
+    return runSafe(connection, 'Code actions', [], token, async () => {
+      if (!document || !(await contextOf(document))) return [];
+      return toCodeActions(document, params.context.diagnostics, (finding) => service.quickFixes(parse(document), finding));
+    });
   });
 
   connection.onCodeLens(async (params, token) => {
@@ -199,6 +248,7 @@ export function startServer(connection: Connection): void {
     documents,
     index: () => workspaceIndex,
     parse,
+    prepare: ensureGrammar,
     settings: (uri) => settings.get(uri),
     rootUri: () => rootUri,
   });
@@ -228,11 +278,19 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     schedulePush(event.document);
     graphEvents.documentChanged(event.document);
+    const fileName = pathOf(event.document.uri);
+    if (dialectOf(fileName, event.document.languageId) === 'terraform') {
+      moduleChanged(fileName);
+      // The module's other open files may read differently now (a document's kind comes from its use).
+      for (const other of documents.all()) if (other.uri !== event.document.uri && folderOf(pathOf(other.uri)) === folderOf(fileName)) schedulePush(other);
+      if (pullDiagnostics && canRefresh && documents.all().some((d) => d.uri !== event.document.uri && folderOf(pathOf(d.uri)) === folderOf(fileName))) void connection.languages.diagnostics.refresh();
+    }
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     // Closing without saving drops its edits: the graph goes back to the file on disk.
     graphEvents.documentChanged(event.document);
+    parseCache.get(uri)?.parsed.dispose?.();
     parseCache.delete(uri);
     settings.forget(uri);
     clearTimeout(pushTimers.get(uri));
@@ -259,6 +317,11 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The folder of a file path: a Terraform module. */
+function folderOf(path: string): string {
+  return path.replace(/[\\/][^\\/]*$/, '');
 }
 
 /** The file path of a URI for glob matching and file-name hints (`untitled:` and others: the path part). */

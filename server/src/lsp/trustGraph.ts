@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, graph, type KindSetting, type ParsedDocument, type Po
 import { graphResponse, MAX_LAYOUT_NODES } from '../shared/graphView';
 import { TrustGraphChangedNotification, TrustGraphRequest, type TrustGraphParams, type TrustGraphResponse } from '../shared/protocol';
 import { describe } from './safe';
+import { isPolicyDocument } from './documents';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Edits come in bursts: tell the client once they pause. */
@@ -18,6 +19,8 @@ export interface TrustGraphDeps {
   documents: TextDocuments<TextDocument>;
   index: () => WorkspaceIndex;
   parse: (document: TextDocument) => ParsedDocument;
+  /** Makes the service ready for a document (loads the Terraform grammar for a Terraform one). */
+  prepare: (document: TextDocument) => Promise<void>;
   /** The settings of a document or folder URI (pulled from the client, cached). */
   settings: (uri: string) => Promise<PolicySettings>;
   /** The first workspace folder's URI, whose settings name accounts and roles. */
@@ -119,12 +122,13 @@ async function graphEntries(deps: TrustGraphDeps, index: WorkspaceIndex, uri: st
     return indexed?.facts.map((facts) => ({ path: indexed.uri, relativePath, facts }));
   }
   const settings = await deps.settings(uri);
+  await deps.prepare(document);
   const facts = factsOf(deps, document, settings.enable ? await index.kindSetting(path) : 'ignore');
   return facts.length > 0 ? facts.map((f) => ({ path: uri, relativePath, facts: f })) : undefined;
 }
 
 function isPolicyLanguage(document: TextDocument): boolean {
-  return document.uri.startsWith('file:') && (document.languageId === 'json' || document.languageId === 'jsonc');
+  return document.uri.startsWith('file:') && isPolicyDocument(document);
 }
 
 /** One key per file whatever the URI's escaping (and, on Windows, the drive letter's case). */

@@ -1,14 +1,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { minimatch } from 'minimatch';
-import { kindSettingForFile, type graph, type KindSetting, type PolicyService } from '../core';
+import { dialectOf, kindSettingForFile, moduleFactsOf, type graph, type KindSetting, type ModuleFacts, type PolicyService } from '../core';
 
 /** Bounds of the scan: a monorepo must not keep the server busy or hold much memory. */
 const MAX_FILES = 5_000;
 const MAX_DIRECTORIES = 5_000;
-/** IAM policies are at most a few tens of KB; bigger JSON is data, not a policy worth reading. */
+/** IAM policies are at most a few tens of KB; bigger JSON is data, not a policy worth reading (a 3,000-line .tf is about 100 KB). */
 const MAX_FILE_BYTES = 256 * 1024;
+/** The files the index reads: JSON policy files and Terraform files. */
+const INDEXED = /\.(jsonc?|tf)$/i;
 /** Folders that hold dependencies, build output or tools, never the user's policies. */
 const SKIPPED = new Set(['node_modules', 'dist', 'out', 'build', 'target', 'vendor', 'cdk.out', 'coverage']);
 
@@ -28,6 +30,8 @@ export interface IndexedFile {
   accounts: string[];
   /** One per policy of the file. */
   facts: graph.FileFacts[];
+  /** A Terraform file's facts for the other files of its module (its folder). */
+  module?: ModuleFacts;
 }
 
 /**
@@ -48,6 +52,8 @@ export class WorkspaceIndex {
     private readonly service: PolicyService,
     private readonly folders: readonly string[],
     private readonly settingsFor: (folderUri: string) => Promise<FolderSettings> = () => Promise.resolve({ files: {}, exclude: [] }),
+    /** Makes the service ready for Terraform files (loads the grammar) before the first is read. */
+    private readonly prepareTerraform: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Folder paths from the initialize request's workspace folders or root URI (file: only). */
@@ -137,6 +143,8 @@ export class WorkspaceIndex {
     } else if (await this.isScanned(path)) {
       altered = await this.read(path);
     }
+    // The other Terraform files of the folder may read differently now (a document's kind comes from its use).
+    if (/\.tf$/i.test(path)) for (const sibling of this.terraformSiblings(path)) altered = (await this.read(sibling)) || altered;
     if (altered) this.changed();
   }
 
@@ -170,7 +178,7 @@ export class WorkspaceIndex {
   /** Whether the scan would read the file: inside a folder, not hidden, skipped or excluded. */
   private async isScanned(path: string): Promise<boolean> {
     const folder = this.folderOf(path);
-    if (!folder || !/\.jsonc?$/i.test(path)) return false;
+    if (!folder || !INDEXED.test(path)) return false;
     const parts = relative(folder, path).split(sep);
     if (!parts.every((part, i) => !part.startsWith('.') && (i === parts.length - 1 || !SKIPPED.has(part)))) return false;
     return !isExcluded(parts.join('/'), (await this.settingsOf(folder)).exclude);
@@ -198,7 +206,7 @@ export class WorkspaceIndex {
           const path = join(directory, entry.name);
           if (isExcluded(relative(folder, path).split(sep).join('/'), exclude)) continue;
           if (entry.isDirectory() && !SKIPPED.has(entry.name)) queue.push(path);
-          else if (entry.isFile() && /\.jsonc?$/i.test(entry.name) && files++ < MAX_FILES) {
+          else if (entry.isFile() && INDEXED.test(entry.name) && files++ < MAX_FILES) {
             seen.add(path);
             await this.read(path);
             // Let requests in between files: the scan runs in the server's one thread.
@@ -209,6 +217,14 @@ export class WorkspaceIndex {
     }
     // A complete scan knows every file: entries it did not meet are now excluded or gone.
     for (const path of [...this.byPath.keys()]) if (!seen.has(path)) this.forget(path);
+    // A Terraform file read before the others of its folder did not know how they use its documents.
+    for (const path of [...this.byPath.keys()]) if (/\.tf$/i.test(path) && this.terraformSiblings(path).length > 0) await this.read(path);
+  }
+
+  /** The other indexed Terraform files of a file's folder (its module). */
+  private terraformSiblings(path: string): string[] {
+    const folder = dirname(path);
+    return [...this.byPath.keys()].filter((other) => other !== path && /\.tf$/i.test(other) && dirname(other) === folder);
   }
 
   /** Reads one file; returns whether its entry changed (was added, replaced or removed). */
@@ -217,13 +233,22 @@ export class WorkspaceIndex {
       if ((await stat(path)).size > MAX_FILE_BYTES) return this.forget(path);
       const text = await readFile(path, 'utf8');
       const kindSetting = await this.kindSetting(path);
-      const parsed = this.service.parse(text, { allowComments: true });
+      const terraform = dialectOf(path) === 'terraform';
+      if (terraform) await this.prepareTerraform();
+      const siblings = terraform ? this.terraformSiblings(path).flatMap((p) => this.byPath.get(p)?.module ?? []) : [];
+      const parsed = terraform ? this.service.parse(text, { dialect: 'terraform', module: siblings }) : this.service.parse(text, { allowComments: true });
+      // The index never parses a file again from this version: the tree's memory goes back now.
+      parsed.dispose?.();
       const options = { fileName: path, kindSetting };
       const facts = this.service.graphFacts(parsed, options);
-      if (facts.length === 0) return this.forget(path);
-      this.byPath.set(path, { uri: pathToFileURL(path).href, relativePath: this.relativePath(path) ?? path, accounts: this.service.accounts(parsed, options), facts });
+      const module = moduleFactsOf(parsed);
+      // A Terraform file without policies still tells its module which roles and documents it names.
+      if (facts.length === 0 && !module) return this.forget(path);
+      const before = this.byPath.get(path);
+      const entry: IndexedFile = { uri: pathToFileURL(path).href, relativePath: this.relativePath(path) ?? path, accounts: this.service.accounts(parsed, options), facts, ...(module ? { module } : {}) };
+      this.byPath.set(path, entry);
       this.sorted = undefined;
-      return true;
+      return !before || JSON.stringify(before.facts) !== JSON.stringify(entry.facts) || JSON.stringify(before.module) !== JSON.stringify(entry.module);
     } catch {
       return this.forget(path);
     }

@@ -5,15 +5,21 @@
 import type { CatalogAction, RoleAnswers, RoleCatalog, RoleResult } from '../core/role';
 import type { GraphFilter, GraphLayout, TrustGraph } from '../core/graph';
 import type { PolicyKind } from '../core/types';
+import type { DialectId } from '../core/host/types';
 
 /** Server -> client, after each analysis: the detected kind of a document (null when not a policy). */
 export const DocumentKindNotification = 'iamPolicy/documentKind';
 
 export interface DocumentKindParams {
   uri: string;
+  /** The kind of a policy file; null when it is not one, and for Terraform files (see `policies`). */
   kind: PolicyKind | null;
-  /** Why: `setting`, `file name` or `content`. */
+  /** Why: `setting`, `file name`, `content` or `place`. */
   reason: string | null;
+  /** `terraform` for a Terraform file (absent: JSON). */
+  dialect?: DialectId;
+  /** The kind of each policy a Terraform file holds, in document order. */
+  policies?: PolicyKind[];
 }
 
 /** Diagnostic source, the same for every rule. */

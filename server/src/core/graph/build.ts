@@ -33,7 +33,10 @@ export function buildTrustGraph(files: readonly GraphFile[], options: GraphOptio
   for (const file of sorted) {
     if (file.facts.kind !== 'trust') continue;
     const relative = file.relativePath ?? file.path;
-    const identity = roleIdentity(relative, options);
+    // A Terraform role says its name (a document no role uses is named as itself); a trust policy file's name or folder says it otherwise.
+    const role = file.facts.owner ? (file.facts.owner.role ?? file.facts.owner.label) : undefined;
+    const account = role === undefined ? undefined : fileAccount(relative, options);
+    const identity = role !== undefined ? { name: role, ...(account ? { account } : {}) } : roleIdentity(relative, options);
     const place = accountPlace(identity.account ?? '');
     const id = roleNodeId(place.key, identity.name);
     const existing = nodes.get(id);
@@ -68,8 +71,12 @@ export function buildTrustGraph(files: readonly GraphFile[], options: GraphOptio
     if (file.facts.grants.length === 0) continue;
     const relative = file.relativePath ?? file.path;
     const account = fileAccount(relative, options);
-    const policyId = `policy:${file.path}`;
-    add({ id: policyId, kind: 'policy', label: baseName(relative), ...(account ? { account } : { local: true }), detail: `Identity policy ${relative}`, source: { path: file.path, span: file.facts.span } });
+    const owner = file.facts.owner;
+    // One node per policy: a Terraform file holds several, named by their resource.
+    const policyId = owner ? `policy:${file.path}#${file.facts.policy}` : `policy:${file.path}`;
+    const label = owner?.label ?? baseName(relative);
+    const attached = owner?.attachedTo?.length ? `, attached to ${owner.attachedTo.join(', ')}` : '';
+    add({ id: policyId, kind: 'policy', label, ...(account ? { account } : { local: true }), detail: `Identity policy ${owner ? `${owner.label} in ` : ''}${relative}${attached}`, source: { path: file.path, span: file.facts.span } });
     for (const grant of file.facts.grants) {
       for (const target of grantTargets(grant, roles, add, account)) {
         edges.push({

@@ -106,7 +106,7 @@ export function readFacts(parsed: PolicyUnit, kind: PolicyKind): FileFacts {
     return { ...base, trusts, grants: [], unusable };
   }
   if (kind === 'identity') {
-    const grants = deniesEveryone(policy.statements, 'identity') ? [] : policy.statements.flatMap(grantFacts);
+    const grants = deniesEveryone(policy.statements, 'identity') ? [] : policy.statements.flatMap((s) => grantFacts(s, parsed.resolve));
     return { ...base, trusts: [], grants, unusable: [] };
   }
   return { ...base, trusts: [], grants: [], unusable: [] };
@@ -202,7 +202,7 @@ function isRoleResource(text: string): boolean {
   return arn !== undefined && /^(iam|\*+)$/.test(arn.service) && /^(role|\*|role[/*?])/.test(arn.resource);
 }
 
-function grantFacts(statement: Statement): GrantFact[] {
+function grantFacts(statement: Statement, resolve: PolicyUnit['resolve']): GrantFact[] {
   if (statement.effect !== 'Allow' || !coversAssumeRole(statement)) return [];
   const resources = resourcesOf(statement);
   if (!resources) return [];
@@ -210,5 +210,7 @@ function grantFacts(statement: Statement): GrantFact[] {
   const conditions = shortConditions(statement);
   // NotResource: every role but the few named, as wide as `*` for this picture.
   if (resources.negated) return [{ resource: '*', conditions: [`except ${resources.values.map((v) => v.text).join(' | ')}`, ...conditions], span: spanOf(resources.node), statement: ref }];
-  return resources.values.filter((v) => isRoleResource(v.text)).map((v) => ({ resource: v.text, conditions, span: spanOf(v.node), statement: ref }));
+  // A Terraform reference to a role of the module (`aws_iam_role.audit.arn`) is that role.
+  const values = resources.values.map((v) => ({ ...v, text: resolve?.(v.text) ?? v.text }));
+  return values.filter((v) => isRoleResource(v.text)).map((v) => ({ resource: v.text, conditions, span: spanOf(v.node), statement: ref }));
 }

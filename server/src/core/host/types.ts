@@ -52,6 +52,11 @@ export interface PolicyUnit {
   elsewhere?: Span[];
   /** Who the policy belongs to, as far as the host says (the graph's role and policy names). */
   owner?: UnitOwner;
+  /**
+   * What a value not known here stands for, where the host says (`${aws_iam_role.audit.arn}` is the
+   * ARN of the module's role `audit`), for the trust graph; undefined when it does not know.
+   */
+  resolve?: (text: string) => string | undefined;
   /** The policy's own text as IAM would receive it (whitespace aside), for the size quota; undefined: the file's text. */
   policyText?: () => string;
   /** How the unit is written: cursor reading, completion text and fixes in its syntax. */

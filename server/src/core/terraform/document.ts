@@ -224,6 +224,17 @@ class UnitBuilder {
     return { statements: statementsOf(read.root), complete: !read.incomplete };
   }
 
+  /** `${aws_iam_role.audit.arn}`: the ARN of the module's role `audit`, in the form CloudFormation templates use for their own account. */
+  private resolve(value: string): string | undefined {
+    let known = false;
+    const resolved = value.replace(/\$\{aws_iam_role\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[[^\]]*\])?\.arn\}/g, (reference, name: string) => {
+      if (!Object.hasOwn(this.facts.roles, name)) return reference;
+      known = true;
+      return `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${this.facts.roles[name]}`;
+    });
+    return known ? resolved : undefined;
+  }
+
   private useOf(target: string): { kind: PolicyKind; owner: UnitOwner } | undefined {
     const use = this.facts.uses.find((u) => u.target === target);
     return use ? { kind: use.kind, owner: use.owner ?? { label: target } } : undefined;
@@ -274,6 +285,7 @@ class UnitBuilder {
       ...(spec.elsewhere?.length ? { elsewhere: spec.elsewhere } : {}),
       owner: { ...spec.place?.owner, label },
       policyText: spec.policyText ?? (() => JSON.stringify(toValue(root))),
+      resolve: (value) => this.resolve(value),
       syntax: spec.syntax,
       nodeAt: spec.nodeAt,
     });

@@ -41,7 +41,7 @@ export function parseHcl(text: string, parser: HclParser, previous: KeptTree | u
   if (!tree) return { file: { blocks: [], hasErrors: true }, kept: undefined };
   const map = insertions.length === 0 ? undefined : (offset: number) => offset - countBelow(insertions, offset);
   const blocks: Block[] = [];
-  const body = tree.rootNode.child(0);
+  const body = bodyOf(tree.rootNode);
   for (let i = 0; body && i < body.childCount; i++) {
     const child = body.child(i);
     if (!child || child.type !== 'block') continue;
@@ -55,6 +55,15 @@ export function parseHcl(text: string, parser: HclParser, previous: KeptTree | u
     blocks.push(readBlock(copied, text));
   }
   return { file: { blocks, hasErrors: tree.rootNode.hasError }, kept: { tree, text: source } };
+}
+
+/** The file's body: the root's child of that type (comments before it are children too). */
+function bodyOf(root: SitterNode): SitterNode | undefined {
+  for (let i = 0; i < root.childCount; i++) {
+    const child = root.child(i);
+    if (child?.type === 'body') return child;
+  }
+  return undefined;
 }
 
 /** The new tree: from the previous one when there is one (edited by the change between the texts). */
