@@ -1,6 +1,6 @@
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import { guessKind } from '../classify';
-import type { ParsedDocument, PolicyUnit, SyntaxProblem, UnitOwner, UnitSyntax } from '../host/types';
+import type { ParsedDocument, PolicyUnit, UnitOwner, UnitSyntax } from '../host/types';
 import { toValue } from '../jsonTree';
 import { readPolicy } from '../policyModel';
 import type { PolicyKind, Span } from '../types';
@@ -275,7 +275,7 @@ class UnitBuilder {
       text: this.text,
       root,
       span: spec.span,
-      syntaxProblems: spec.parts.problems as SyntaxProblem[],
+      syntaxProblems: spec.parts.problems,
       ...(spec.tooDeep ? { tooDeep: spec.tooDeep } : {}),
       hasTopLevelStatement: spec.hasTopLevelStatement ?? hasStatement(root),
       ...(kind ? { kind, kindReason: spec.place ? 'place' : 'content' } : {}),
@@ -308,9 +308,9 @@ function kindByContent(root: Node, id: string): PolicyKind {
 /** Only Version (of IAM's two), Id and Statement at the top, and a statement with an Effect or an Action. */
 function looksLikeIamPolicy(root: Node | undefined): boolean {
   if (root?.type !== 'object' || !hasStatement(root)) return false;
-  const keys = (root.children ?? []).map((p) => p.children?.[0]?.value);
+  const keys = (root.children ?? []).map((p): unknown => p.children?.[0]?.value);
   if (!keys.every((k) => k === 'Version' || k === 'Id' || k === 'Statement')) return false;
-  const version = root.children?.find((p) => p.children?.[0]?.value === 'Version')?.children?.[1]?.value;
+  const version: unknown = root.children?.find((p) => p.children?.[0]?.value === 'Version')?.children?.[1]?.value;
   if (version !== undefined && version !== '2012-10-17' && version !== '2008-10-17') return false;
   const statements = readPolicy(root).statements;
   return statements.length === 0 || statements.some((s) => s.node.children?.some((p) => ['Effect', 'Action', 'NotAction'].includes(String(p.children?.[0]?.value))));
