@@ -12,6 +12,8 @@ export type DialectId = 'json' | 'terraform';
 
 export interface SyntaxProblem extends Span {
   message: string;
+  /** `hcl` for the host file's own syntax (Terraform), reported by hcl-syntax; JSON's otherwise. */
+  syntax?: 'hcl';
 }
 
 /**

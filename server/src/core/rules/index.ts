@@ -16,6 +16,7 @@ import { invalidPrincipal } from './invalidPrincipal';
 import { invalidSid } from './invalidSid';
 import { invalidVersion } from './invalidVersion';
 import { jsonSyntax } from './jsonSyntax';
+import { hclSyntax } from './hclSyntax';
 import { missingPrincipal } from './missingPrincipal';
 import { missingVersion } from './missingVersion';
 import { notActionWithAllow } from './notActionWithAllow';
@@ -47,6 +48,7 @@ import { wildcardMatchesNothing } from './wildcardMatchesNothing';
 /** Every rule, in the order their findings are reported when they share a position. */
 export const RULES: readonly Rule[] = [
   jsonSyntax,
+  hclSyntax,
   duplicateKey,
   schema,
   missingVersion,

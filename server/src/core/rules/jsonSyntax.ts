@@ -13,7 +13,7 @@ Bad:
 { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", } ] }
 \`\`\``,
   check({ parsed, report }) {
-    for (const problem of parsed.syntaxProblems) report(problem, `${problem.message}.`);
+    for (const problem of parsed.syntaxProblems) if (problem.syntax !== 'hcl') report(problem, `${problem.message}.`);
     if (parsed.tooDeep) {
       report(parsed.tooDeep, 'The document nests more than 64 levels deep; no IAM policy does, so it was not analysed.');
     }

@@ -1,7 +1,7 @@
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import { guessKind } from '../classify';
 import type { ParsedDocument, PolicyUnit, UnitOwner, UnitSyntax } from '../host/types';
-import { toValue } from '../jsonTree';
+import { forEachNode, toValue } from '../jsonTree';
 import { readPolicy } from '../policyModel';
 import type { PolicyKind, Span } from '../types';
 import { readDataDocument, type MergedDocuments } from './dataDocument';
@@ -9,9 +9,9 @@ import { readHeredoc } from './heredoc';
 import { documentReference, joinFacts, ownerOf, policyPlaces, readModuleFacts, worthReading, type ModuleFacts } from './module';
 import { NOT_IAM_RESOURCES } from './places';
 import { parseHcl, type KeptTree } from './parseHcl';
-import { dataSyntax, objectSyntax } from './hclSyntax';
+import { dataSyntax, objectSyntax, type Reread } from './hclSyntax';
 import { attributesOf, childOf, referenceOf, unwrap, type Attribute, type Block, type HclNode, type HclParser } from './syntax';
-import { jsonNode, valueOf, type JsonNode, type TreeParts } from './values';
+import { hclProblems, jsonNode, valueOf, type JsonNode, type TreeParts } from './values';
 
 export interface TerraformParseOptions {
   parser: HclParser;
@@ -25,6 +25,7 @@ export interface TerraformParseOptions {
 interface TerraformState {
   facts: ModuleFacts;
   kept: KeptTree | undefined;
+  hcl: ReadonlyMap<string, HclNode>;
 }
 
 const states = new WeakMap<ParsedDocument, TerraformState>();
@@ -54,13 +55,21 @@ export function parseTerraform(text: string, options: TerraformParseOptions): Pa
   const own = readModuleFacts(blocks, text);
   const documents: ModuleFacts['documents'] = {};
   const facts = joinFacts([...(options.module ?? []), { ...own, documents }]);
-  const builder = new UnitBuilder(text, facts);
+  // A fix's draft reads its unit again from the text each step makes, in the same module.
+  const reread: Reread = (unit, edited) => {
+    const again = parseTerraform(edited, { parser: options.parser, ...(options.module ? { module: options.module } : {}) });
+    again.dispose?.();
+    const found = again.units.find((u) => u.id === unit.id);
+    const hcl = found && hclOf(again, found.id);
+    return found && hcl ? { unit: found, hcl } : undefined;
+  };
+  const builder = new UnitBuilder(text, facts, reread);
   for (const block of blocks) builder.readBlock(block);
   builder.resolveDocuments(documents);
   const document: ParsedDocument = {
     text,
     dialect: 'terraform',
-    units: builder.units.sort((a, b) => a.span.offset - b.span.offset),
+    units: [...builder.units, ...(hcl.file.hasErrors && options.previous ? carriedOver(options.previous, text, builder.units) : [])].sort((a, b) => a.span.offset - b.span.offset),
     fileKinds: builder.fileKinds,
     dispose: () => {
       const state = states.get(document);
@@ -68,13 +77,84 @@ export function parseTerraform(text: string, options: TerraformParseOptions): Pa
       if (state) state.kept = undefined;
     },
   };
-  states.set(document, { facts: { ...own, documents }, kept: hcl.kept });
+  states.set(document, { facts: { ...own, documents }, kept: hcl.kept, hcl: builder.hcl });
   return document;
+}
+
+/**
+ * Half-typed HCL (a block whose `{` is not closed yet) can make the parser read the rest of the file
+ * as one error. The policies of the previous version that lie wholly outside the edited text and did
+ * not come back are kept, moved by the edit, so that their diagnostics stay while the user types.
+ * They are read-only meanwhile (no completion, no fixes) and go once the file parses again.
+ */
+function carriedOver(previous: ParsedDocument, text: string, now: readonly PolicyUnit[]): PolicyUnit[] {
+  const old = previous.text;
+  let start = 0;
+  while (start < old.length && start < text.length && old[start] === text[start]) start++;
+  let end = 0;
+  while (end < old.length - start && end < text.length - start && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+  const oldEnd = old.length - end;
+  const delta = text.length - old.length;
+  const present = new Set(now.map((u) => u.id));
+  const kept: PolicyUnit[] = [];
+  for (const unit of previous.units) {
+    if (present.has(unit.id)) continue;
+    const unitEnd = unit.span.offset + unit.span.length;
+    if (unitEnd <= start) {
+      kept.push({ ...unit, text, syntax: READ_ONLY });
+    } else if (unit.span.offset >= oldEnd) {
+      kept.push(shifted(unit, text, delta));
+    }
+  }
+  return kept;
+}
+
+/** The syntax of a policy kept from a previous version: nothing to complete or fix until the file parses again. */
+const READ_ONLY: UnitSyntax = {
+  cursorAt: () => undefined,
+  toList: (cursor) => ({ items: [], replace: cursor.content, incomplete: false }),
+  draft: () => ({
+    text: '',
+    node: () => undefined,
+    replace: () => false,
+    insertMember: () => false,
+    appendItem: () => false,
+    setMember: () => false,
+    removeEntry: () => undefined,
+    renameKey: () => false,
+    edit: () => ({ offset: 0, length: 0, newText: '' }),
+  }),
+};
+
+/** A unit moved by `delta` (its tree is the previous version's, which nothing reads any more). */
+function shifted(unit: PolicyUnit, text: string, delta: number): PolicyUnit {
+  forEachNode(unit.root, (read) => {
+    const node = read as JsonNode;
+    node.offset += delta;
+    if (node.colonOffset !== undefined) node.colonOffset += delta;
+  });
+  const move = <T extends Span>(span: T): T => ({ ...span, offset: span.offset + delta });
+  return {
+    ...unit,
+    text,
+    span: move(unit.span),
+    syntaxProblems: unit.syntaxProblems.map(move),
+    ...(unit.tooDeep ? { tooDeep: move(unit.tooDeep) } : {}),
+    ...(unit.elsewhere ? { elsewhere: unit.elsewhere.map(move) } : {}),
+    syntax: READ_ONLY,
+  };
+}
+
+/** The HCL a unit of a parsed Terraform document was read from. */
+function hclOf(document: ParsedDocument, id: string): HclNode | undefined {
+  return states.get(document)?.hcl.get(id);
 }
 
 /** Builds the units of one file, given the module's facts. */
 class UnitBuilder {
   readonly units: PolicyUnit[] = [];
+  /** The HCL each unit of this file was read from: the `jsonencode` argument or the data block. */
+  readonly hcl = new Map<string, HclNode>();
   readonly fileKinds: { path: string; kind: PolicyKind }[] = [];
   private readonly ids = new Set<string>();
   private readonly dataBlocks: Block[] = [];
@@ -83,6 +163,7 @@ class UnitBuilder {
   constructor(
     private readonly text: string,
     private readonly facts: ModuleFacts,
+    private readonly reread: Reread,
   ) {}
 
   readBlock(block: Block): void {
@@ -120,7 +201,7 @@ class UnitBuilder {
       const argument = childOf(childOf(value, 'function_arguments'), 'expression');
       const inner = unwrap(argument);
       if (name === 'jsonencode' && argument && inner?.type === 'object') {
-        this.addObject(inner, id, attribute, place);
+        this.addObject(inner, id, place);
       } else if ((name === 'file' || name === 'templatefile') && place && inner && (inner.type === 'string_lit' || inner.type === 'quoted_template')) {
         // `file("${path.module}/trust.json")`: that file is a policy of this kind.
         const path = this.slice(inner).slice(1, -1).replace(/^\$\{path\.(module|root|cwd)\}\//, '');
@@ -131,7 +212,7 @@ class UnitBuilder {
     if (value.type === 'heredoc_template') this.addHeredoc(value, id, place);
   }
 
-  private addObject(object: HclNode, id: string, attribute: Attribute, place: { kind: PolicyKind; owner: UnitOwner } | undefined): void {
+  private addObject(object: HclNode, id: string, place: { kind: PolicyKind; owner: UnitOwner } | undefined): void {
     const parts = this.parts();
     const root = valueOf(object, parts, undefined);
     if (!place && !hasStatement(root)) return;
@@ -141,7 +222,8 @@ class UnitBuilder {
       span: { offset: object.start, length: object.end - object.start },
       parts,
       place,
-      syntax: objectSyntax(attribute.value),
+      syntax: objectSyntax(object, this.reread),
+      hcl: object,
       nodeAt: (offset, includeRightBound) => findNodeAtOffset(root, offset, includeRightBound),
     });
   }
@@ -158,6 +240,7 @@ class UnitBuilder {
       parts,
       place,
       syntax: read.syntax,
+      hcl: heredoc,
       tooDeep: read.tooDeep,
       hasTopLevelStatement: read.hasTopLevelStatement,
       incomplete: read.incomplete,
@@ -171,7 +254,7 @@ class UnitBuilder {
     for (const { name, attribute } of this.pendingLocals) {
       const use = this.useOf(`local.${name}`);
       const value = unwrap(attribute.value);
-      if (value?.type === 'object') this.addObject(value, `local.${name}`, attribute, use);
+      if (value?.type === 'object') this.addObject(value, `local.${name}`, use);
       else this.readValue(attribute, `local.${name}`, use);
     }
     const byName = new Map(this.dataBlocks.map((b) => [b.labels[1] ?? '', b]));
@@ -188,7 +271,8 @@ class UnitBuilder {
         span: { offset: block.node.start, length: block.node.end - block.node.start },
         parts,
         place: this.useOf(id),
-        syntax: dataSyntax(block, read.origins),
+        syntax: dataSyntax(block.node, this.reread),
+        hcl: block.node,
         incomplete: read.incomplete,
         elsewhere: read.elsewhere,
         nodeAt: (offset, includeRightBound) => innermost(nodes, offset, includeRightBound),
@@ -261,6 +345,8 @@ class UnitBuilder {
     incomplete?: string;
     elsewhere?: Span[];
     policyText?: () => string;
+    /** The HCL the unit is read from (drafts find their way in it). */
+    hcl: HclNode;
   }): void {
     let id = spec.id;
     for (let n = 2; this.ids.has(id); n++) id = `${spec.id}#${n}`;
@@ -270,12 +356,15 @@ class UnitBuilder {
     if (!spec.place && !looksLikeIamPolicy(root)) return;
     const kind = spec.place?.kind ?? (root ? kindByContent(root, spec.id) : undefined);
     const label = spec.place?.owner.label ?? spec.id;
+    this.hcl.set(id, spec.hcl);
+    // Errors in the HCL of a jsonencode argument or a data block (a heredoc's are JSON's, found by its parser).
+    const problems = spec.hcl.type === 'heredoc_template' ? spec.parts.problems : [...spec.parts.problems, ...hclProblems(spec.hcl, this.text)];
     this.units.push({
       id,
       text: this.text,
       root,
       span: spec.span,
-      syntaxProblems: spec.parts.problems,
+      syntaxProblems: problems,
       ...(spec.tooDeep ? { tooDeep: spec.tooDeep } : {}),
       hasTopLevelStatement: spec.hasTopLevelStatement ?? hasStatement(root),
       ...(kind ? { kind, kindReason: spec.place ? 'place' : 'content' } : {}),

@@ -61,7 +61,7 @@ export function escapeTemplate(text: string): string {
  */
 export function placeholderFor(expression: string): string {
   const text = expression.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')).replace(/\s+/g, ' ').trim();
-  return `\${${text.length > 80 ? `${text.slice(0, 79)}…` : text}}`;
+  return `\${${text.length > 80 ? `${text.slice(0, 77)}...` : text}}`;
 }
 
 /** An identifier HCL accepts as an object key or attribute name without quotes. */

@@ -50,7 +50,6 @@ export function valueOf(expression: HclNode, parts: TreeParts, parent: JsonNode 
     case 'tuple': {
       const array = jsonNode('array', node.start, node.end, parent);
       array.children = itemsOf(node).map((item) => valueOf(item, parts, array));
-      noteErrors(node, parts);
       return array;
     }
     case 'string_lit':
@@ -72,7 +71,6 @@ export function valueOf(expression: HclNode, parts: TreeParts, parent: JsonNode 
     case 'function_call':
       return callOf(node, parts, parent);
     default:
-      if (node.type === 'ERROR') noteErrors(node, parts);
       return unknownOf(node, parts, parent);
   }
 }
@@ -90,7 +88,6 @@ function objectOf(node: HclNode, parts: TreeParts, parent: JsonNode | undefined)
     property.children = [keyOf(keyExpression, parts, property), valueOf(valueExpression, parts, property)];
     object.children.push(property);
   }
-  noteErrors(node, parts);
   return object;
 }
 
@@ -114,7 +111,7 @@ export function stringOf(node: HclNode, parts: TreeParts, parent: JsonNode | und
       const inner = child.children.find((c) => c.type === 'expression') ?? child;
       value += placeholderFor(parts.text.slice(inner.start, inner.end));
       templated = true;
-    } else if (child.type === 'ERROR') noteErrors(child, parts);
+    }
   }
   const string = jsonNode('string', node.start, node.end, parent, value);
   if (templated) parts.unknown.add(string);
@@ -168,10 +165,25 @@ function itemsOf(tuple: HclNode): HclNode[] {
   return tuple.children.filter((c) => c.type === 'expression');
 }
 
-/** Records the parser's errors directly under a node (those deeper are met when their parent is read). */
-function noteErrors(node: HclNode, parts: TreeParts): void {
-  for (const child of node.children) {
-    if (child.type === 'ERROR') parts.problems.push({ offset: child.start, length: Math.max(1, child.end - child.start), message: 'Terraform syntax error' });
-    else if (child.missing) parts.problems.push({ offset: child.start, length: 0, message: `Missing "${child.type}"` });
-  }
+/** The parser's errors in an HCL subtree: each error region once (not those inside it), and each token it had to invent. */
+export function hclProblems(node: HclNode, text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  const visit = (current: HclNode) => {
+    if (current.type === 'ERROR') {
+      problems.push({ offset: current.start, length: Math.max(1, current.end - current.start), message: `Terraform cannot read "${firstLine(text.slice(current.start, current.end))}" here`, syntax: 'hcl' });
+      return;
+    }
+    if (current.missing) {
+      problems.push({ offset: current.start, length: 0, message: `"${current.type}" expected`, syntax: 'hcl' });
+      return;
+    }
+    for (const child of current.children) visit(child);
+  };
+  visit(node);
+  return problems;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0].trim();
+  return line.length > 40 ? `${line.slice(0, 39)}...` : line;
 }
