@@ -27,9 +27,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<IamPol
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
-    // Policy files changed outside the editor update the account ids completion offers.
-    synchronize: { configurationSection: [SettingIds.section, 'files.exclude'], fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,jsonc}') },
+    // Terraform: the `terraform` and `hcl` languages of the HashiCorp extensions (we add `terraform` for
+    // .tf ourselves, so it exists without them), and any .tf file whatever language another extension gives it.
+    documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'terraform' }, { language: 'hcl' }, { scheme: 'file', pattern: '**/*.tf' }],
+    // Policy files changed outside the editor update the account ids completion offers, the graph and the Terraform modules.
+    synchronize: { configurationSection: [SettingIds.section, 'files.exclude'], fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,jsonc,tf}') },
     initializationOptions: { retriggerSuggest: true } satisfies IamPolicyInitializationOptions,
     outputChannel: output,
     diagnosticPullOptions: { onChange: true, onSave: true },

@@ -3,6 +3,10 @@ import type { PolicyKind } from '../../server/src/core/types';
 import type { DocumentKindParams } from '../../server/src/shared/protocol';
 import { CommandIds, ContextKeys } from './ids';
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 const LABELS: Record<PolicyKind, string> = {
   trust: 'Trust policy',
   identity: 'Identity policy',
@@ -38,20 +42,26 @@ export class KindStatus implements vscode.Disposable {
 
   /** The kind label shown for a document, if any (also used by tests through the API). */
   labelFor(uri: string): string | undefined {
-    const kind = this.kinds.get(uri)?.kind;
-    return kind ? `IAM: ${LABELS[kind]}` : undefined;
+    const info = this.kinds.get(uri);
+    if (info?.policies?.length) return `IAM: ${plural(info.policies.length, 'policy', 'policies')} in Terraform`;
+    return info?.kind ? `IAM: ${LABELS[info.kind]}` : undefined;
   }
 
   private render(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const info = uri ? this.kinds.get(uri) : undefined;
-    this.setContextKind(info?.kind ?? undefined);
-    if (!uri || !info?.kind) {
+    // A Terraform file with a role's trust policy in it is a trust file for the graph's button.
+    const kind = info?.kind ?? (info?.policies?.includes('trust') ? 'trust' : info?.policies?.includes('identity') ? 'identity' : undefined);
+    this.setContextKind(kind);
+    const label = uri && this.labelFor(uri);
+    if (!info || !label) {
       this.item.hide();
       return;
     }
-    this.item.text = `$(shield) ${this.labelFor(uri)}`;
-    this.item.tooltip = `Analysed as ${LABELS[info.kind].toLowerCase()} (decided by ${info.reason ?? 'content'}). Set "iamPolicy.files" to change it.`;
+    this.item.text = `$(shield) ${label}`;
+    this.item.tooltip = info.policies?.length
+      ? `Terraform policies by kind: ${(['trust', 'identity', 'resource'] as const).map((k) => `${info.policies?.filter((p) => p === k).length ?? 0} ${k}`).join(', ')}. Each has the kind of the argument that holds or uses it (assume_role_policy: trust).`
+      : `Analysed as ${LABELS[info.kind as PolicyKind].toLowerCase()} (decided by ${info.reason ?? 'content'}). Set "iamPolicy.files" to change it.`;
     this.item.show();
   }
 

@@ -12,7 +12,7 @@ const WATCHED = new Set(['missing-version', 'trust-has-resource', 'schema']);
 function summary(report: JsonReport): string[][] {
   return report.files.map((file) => [
     file.path,
-    file.kind,
+    file.kind ?? 'none',
     ...file.findings.filter((f) => WATCHED.has(f.rule)).map((f) => `${f.rule}:${f.severity}`),
   ]);
 }

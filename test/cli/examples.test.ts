@@ -76,7 +76,9 @@ describe('iam-policy lint --format json examples/', () => {
     assert.equal(report.version, 1);
     for (const f of report.files) {
       assert.equal(typeof f.path, 'string');
-      assert.ok(['trust', 'identity', 'resource'].includes(f.kind), f.kind);
+      // A Terraform file has no kind of its own: each of its policies has one.
+      if (f.path.endsWith('.tf')) assert.equal(f.kind, null, f.path);
+      else assert.ok(['trust', 'identity', 'resource'].includes(f.kind ?? ''), f.kind ?? 'null');
       assert.ok(Array.isArray(f.findings));
     }
   });
@@ -96,7 +98,7 @@ describe('iam-policy lint --format json examples/', () => {
   });
 
   it('finds nothing at all in the clean examples', () => {
-    const clean = report.files.filter((f) => !f.path.startsWith('examples/broken/'));
+    const clean = report.files.filter((f) => !f.path.includes('/broken/'));
     for (const path of Object.keys(KINDS).filter((p) => !p.includes('/broken/'))) assert.ok(file(path), `${path} is not linted`);
     for (const f of clean) assert.deepEqual(f.findings, [], f.path);
   });
@@ -104,6 +106,44 @@ describe('iam-policy lint --format json examples/', () => {
   it('leaves out JSON files that are not policies', () => {
     assert.equal(file('examples/client-account/role-settings.json'), undefined);
     assert.equal(file('examples/.vscode/settings.json'), undefined);
-    assert.ok(report.files.every((f) => f.path.endsWith('.json')));
+    assert.ok(report.files.every((f) => /\.(json|tf)$/.test(f.path)));
+    // variables.tf holds no policy: it is not a file of the report, nor listed as skipped.
+    assert.equal(file('examples/terraform/client-account/variables.tf'), undefined);
+  });
+
+  it('reads the Terraform story: each policy with the kind its argument or its use gives it', () => {
+    const policies = (path: string) => Object.fromEntries((file(path)?.policies ?? []).map((p) => [p.id, p.kind]));
+    assert.deepEqual(policies('examples/terraform/client-account/audit-role.tf'), { 'data.aws_iam_policy_document.security_audit_trust': 'trust' });
+    assert.deepEqual(policies('examples/terraform/client-account/vendor-role.tf'), {
+      'aws_iam_role.monitoring_vendor.assume_role_policy': 'trust',
+      'aws_iam_role_policy.monitoring_vendor_read.policy': 'identity',
+    });
+    assert.deepEqual(policies('examples/terraform/client-account/github-deploy.tf'), {
+      'data.aws_iam_policy_document.github_deploy_trust': 'trust',
+      'aws_iam_role_policy.github_deploy_site.policy': 'identity',
+    });
+    assert.deepEqual(policies('examples/terraform/client-account/reports-bucket.tf'), { 'aws_s3_bucket_policy.reports.policy': 'resource' });
+    assert.deepEqual(policies('examples/terraform/auditors-account/auditors.tf'), { 'aws_iam_group_policy.assume_client_audit.policy': 'identity' });
+  });
+
+  it('reports the seeded mistakes of terraform/broken/main.tf on the HCL values, each naming its policy', () => {
+    const found = file('examples/terraform/broken/main.tf');
+    assert.ok(found);
+    const at = found.findings.map((f) => [f.rule, f.policy, f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character]);
+    const expected = [
+      // the Federated provider string, line 10
+      ['trust-oidc-missing-sub', 'aws_iam_role.deploy_any_repo.assume_role_policy', 9, 32, 9, 109],
+      // the identifiers item of the principals block, line 26
+      ['trust-cross-account-unconditioned', 'data.aws_iam_policy_document.vendor_trust', 25, 21, 25, 53],
+      // `effect = "allow"`, line 39: the value
+      ['invalid-effect', 'data.aws_iam_policy_document.lowercase_effect', 38, 16, 38, 23],
+      // in the heredoc, line 59: the misspelt action and iam:PassRole; line 60: the trailing comma
+      ['unknown-action', 'aws_iam_policy.ci_runner.policy', 58, 32, 58, 50],
+      ['passrole-wildcard-resource', 'aws_iam_policy.ci_runner.policy', 58, 52, 58, 66],
+      ['json-syntax', 'aws_iam_policy.ci_runner.policy', 59, 21, 59, 22],
+      // `Principal = "*"` of the bucket policy, line 74
+      ['public-principal', 'aws_s3_bucket_policy.public.policy', 73, 18, 73, 21],
+    ];
+    assert.deepEqual(at, expected);
   });
 });

@@ -35,8 +35,11 @@ export interface JsonReport {
   version: number;
   files: {
     path: string;
-    kind: string;
-    findings: { rule: string; severity: string; message: string; range: Range }[];
+    /** null for a Terraform file: each of its `policies` has a kind. */
+    kind: string | null;
+    dialect?: string;
+    policies?: { id: string; kind: string; range: Range }[];
+    findings: { rule: string; severity: string; message: string; range: Range; policy?: string }[];
   }[];
 }
 

@@ -17,8 +17,23 @@ function packagedFiles(): string[] {
 describe('the packaged extension', () => {
   const files = packagedFiles();
 
-  it('ships the bundles, the layout engine with its licence, the page, the schemas and the manifest', () => {
-    const expected = ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/elk.js', 'dist/elk.LICENSE.md', 'media/dist/trustGraph.js', 'media/trustGraph.css'];
+  it('ships the bundles, the layout engine and the Terraform parser with their licences, the page, the schemas and the manifest', () => {
+    const expected = [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'dist/extension.js',
+      'dist/server.js',
+      'dist/cli.js',
+      'dist/elk.js',
+      'dist/elk.LICENSE.md',
+      'dist/web-tree-sitter.wasm',
+      'dist/web-tree-sitter.LICENSE',
+      'dist/tree-sitter-terraform.wasm',
+      'dist/tree-sitter-hcl.LICENSE',
+      'media/dist/trustGraph.js',
+      'media/trustGraph.css',
+    ];
     for (const file of [...expected, 'schemas/trust-policy.schema.json', 'schemas/common.schema.json']) {
       assert.ok(files.includes(file), `${file} missing from ${files.join(', ')}`);
     }
@@ -31,7 +46,7 @@ describe('the packaged extension', () => {
   });
 
   it('ships only bundles, schemas, snippets, data and media: no sources, tests, maps or node_modules', () => {
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/[a-z]+\.js|dist\/elk\.LICENSE\.md|schemas\/[\w.-]+\.json|snippets\/[\w.-]+\.json|data\/.+|media\/.+)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/[a-z]+\.js|dist\/[a-z-]+\.wasm|dist\/[a-z-]+\.LICENSE(\.md)?|schemas\/[\w.-]+\.json|snippets\/[\w.-]+\.json|data\/.+|media\/.+)$/;
     const unexpected = files.filter((file) => !allowed.test(file));
     assert.deepEqual(unexpected, []);
     assert.ok(!files.some((file) => file.includes('node_modules') || file.endsWith('.ts') || file.endsWith('.map')));

@@ -83,7 +83,8 @@ export function lintFiles(service: PolicyService, files: readonly InputFile[], o
   for (const { file, text, parsed, kindSetting, settings } of readFiles(service, files, options, ignored)) {
     const analysis = service.analyze(parsed, { fileName: file.path, kindSetting, rules: settings?.rules });
     if (analysis.policies.length === 0) {
-      report.skipped.push(file.path);
+      // variables.tf and outputs.tf hold no policy: not worth a line, unless named.
+      if (analysis.dialect === 'json' || file.explicit) report.skipped.push(file.path);
       continue;
     }
     const document = TextDocument.create('file:///lint', 'json', 0, text);

@@ -7,7 +7,7 @@ import { RULES, RULES_BY_ID } from '../rules';
 import { defaultSeverity } from '../rules/rule';
 import { principalsOf, resourcesOf } from '../statementParts';
 import { ASSUME_ACTION, grantsAssume, statementTrustActions } from '../trust/actions';
-import { assumeFamily, trustedPrincipals } from '../trust/principals';
+import { assumeFamily, reread, trustedPrincipals } from '../trust/principals';
 import type { Finding, PolicyKind, Span } from '../types';
 import { shortConditions } from './conditions';
 import { principalNode, PUBLIC_NODE, type PrincipalNode } from './principalNode';
@@ -102,7 +102,7 @@ export function readFacts(parsed: PolicyUnit, kind: PolicyKind): FileFacts {
     // Findings only for trust policies: identity and resource files skip schema and rules.
     const findings = analyzeUnit(parsed, kind, { rules: RISK_RULES_ONLY });
     const unusable: FileFacts['unusable'] = [];
-    const trusts = deniesEveryone(policy.statements, 'trust') ? [] : policy.statements.flatMap((s) => trustFacts(s, findings, unusable));
+    const trusts = deniesEveryone(policy.statements, 'trust') ? [] : policy.statements.flatMap((s) => trustFacts(s, findings, unusable, parsed.resolve));
     return { ...base, trusts, grants: [], unusable };
   }
   if (kind === 'identity') {
@@ -133,7 +133,7 @@ function statementRef(statement: Statement): StatementRef {
 
 const inside = (outer: Span, inner: Span) => inner.offset >= outer.offset && inner.offset + inner.length <= outer.offset + outer.length;
 
-function trustFacts(statement: Statement, findings: Finding[], unusable: FileFacts['unusable']): TrustFact[] {
+function trustFacts(statement: Statement, findings: Finding[], unusable: FileFacts['unusable'], resolve: PolicyUnit['resolve']): TrustFact[] {
   const actions = statementTrustActions(statement);
   if (statement.effect !== 'Allow' || !grantsAssume(actions)) return [];
   const ref = statementRef(statement);
@@ -146,7 +146,10 @@ function trustFacts(statement: Statement, findings: Finding[], unusable: FileFac
     return [{ principal: PUBLIC_NODE, conditions, ...riskOf(here), span: spanOf(element.node), statement: ref }];
   }
   const facts: TrustFact[] = [];
-  for (const principal of trustedPrincipals(statement)) {
+  for (const written of trustedPrincipals(statement)) {
+    // A Terraform reference the module resolves (`${var.auditors_account_id}`) is drawn as what it stands for.
+    const resolved = resolve?.(written.text);
+    const principal = (resolved !== undefined ? reread(written, resolved) : undefined) ?? written;
     const node = principalNode(principal);
     const family = assumeFamily(principal);
     if (!node || !family) continue;

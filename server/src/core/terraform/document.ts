@@ -308,13 +308,16 @@ class UnitBuilder {
     return { statements: statementsOf(read.root), complete: !read.incomplete };
   }
 
-  /** `${aws_iam_role.audit.arn}`: the ARN of the module's role `audit`, in the form CloudFormation templates use for their own account. */
+  /**
+   * `${aws_iam_role.audit.arn}`, `${var.auditors_account_id}`: what the module says they are (the
+   * ARN of its role, a variable's default), for the trust graph; undefined when it says nothing.
+   */
   private resolve(value: string): string | undefined {
     let known = false;
-    const resolved = value.replace(/\$\{aws_iam_role\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[[^\]]*\])?\.arn\}/g, (reference, name: string) => {
-      if (!Object.hasOwn(this.facts.roles, name)) return reference;
+    const resolved = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g, (reference, name: string) => {
+      if (!Object.hasOwn(this.facts.values, name)) return reference;
       known = true;
-      return `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${this.facts.roles[name]}`;
+      return this.facts.values[name];
     });
     return known ? resolved : undefined;
   }

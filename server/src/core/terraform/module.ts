@@ -21,6 +21,12 @@ export interface ModuleFacts {
   attachments: Record<string, string[]>;
   /** The statements of each `aws_iam_policy_document` defined here, as JSON values, for merges elsewhere. */
   documents: Record<string, { statements: unknown[]; complete: boolean }>;
+  /**
+   * What references stand for, where the module says: `var.NAME` with a literal default, the ARN
+   * of a role or an OIDC provider it creates. For the trust graph's picture only: a variable may be
+   * given another value when Terraform runs, so no rule reads these.
+   */
+  values: Record<string, string>;
 }
 
 export interface DocumentUse {
@@ -34,6 +40,8 @@ export interface DocumentUse {
 export function worthReading(block: Block, text: string): boolean {
   const [first] = block.labels;
   if (block.type === 'data') return first === 'aws_iam_policy_document';
+  // Variables' defaults and OIDC providers' URLs give the graph's references a value.
+  if (block.type === 'variable' || first === 'aws_iam_openid_connect_provider') return true;
   if (block.type === 'resource' && first !== undefined) {
     if (NOT_IAM_RESOURCES.has(first)) return false;
     if (first === 'aws_iam_role' || first === 'aws_iam_user' || first === 'aws_iam_group' || first in ATTACHMENTS || first in INLINE_OWNERS) return true;
@@ -44,14 +52,23 @@ export function worthReading(block: Block, text: string): boolean {
 
 /** The facts of one file, from its blocks (references and names only: no policy is read here). */
 export function readModuleFacts(blocks: readonly Block[], text: string): Omit<ModuleFacts, 'documents'> {
-  const facts: Omit<ModuleFacts, 'documents'> = { uses: [], roles: {}, users: {}, groups: {}, attachments: {} };
+  const facts: Omit<ModuleFacts, 'documents'> = { uses: [], roles: {}, users: {}, groups: {}, attachments: {}, values: {} };
   for (const block of blocks) {
     const [type, name] = block.labels;
+    if (block.type === 'variable' && type && block.body) {
+      const value = literal(attributeOf(block.body, 'default', text), text);
+      if (value !== undefined) facts.values[`var.${type}`] = value;
+    }
     if (block.type !== 'resource' || !type || !name || !block.body) continue;
     const named = literal(attributeOf(block.body, 'name', text), text) ?? name;
-    if (type === 'aws_iam_role') facts.roles[name] = named;
+    if (type === 'aws_iam_role') {
+      facts.roles[name] = named;
+      facts.values[`aws_iam_role.${name}.arn`] = `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${named}`;
+    }
     if (type === 'aws_iam_user') facts.users[name] = named;
     if (type === 'aws_iam_group') facts.groups[name] = named;
+    const url = type === 'aws_iam_openid_connect_provider' ? literal(attributeOf(block.body, 'url', text), text) : undefined;
+    if (url) facts.values[`aws_iam_openid_connect_provider.${name}.arn`] = `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${url.replace(/^https:\/\//, '')}`;
   }
   for (const block of blocks) {
     const [type, name] = block.labels;
@@ -167,7 +184,7 @@ function literal(attribute: Attribute | undefined, text: string): string | undef
 
 /** Joins the facts of a module's files. */
 export function joinFacts(files: readonly ModuleFacts[]): ModuleFacts {
-  const joined: ModuleFacts = { uses: [], roles: {}, users: {}, groups: {}, attachments: {}, documents: {} };
+  const joined: ModuleFacts = { uses: [], roles: {}, users: {}, groups: {}, attachments: {}, documents: {}, values: {} };
   for (const facts of files) {
     joined.uses.push(...facts.uses);
     Object.assign(joined.roles, facts.roles);
@@ -175,6 +192,7 @@ export function joinFacts(files: readonly ModuleFacts[]): ModuleFacts {
     Object.assign(joined.groups, facts.groups);
     for (const [policy, holders] of Object.entries(facts.attachments)) (joined.attachments[policy] ??= []).push(...holders);
     Object.assign(joined.documents, facts.documents);
+    Object.assign(joined.values, facts.values);
   }
   return joined;
 }

@@ -94,6 +94,12 @@ function readTrustedPrincipals(statement: Statement): TrustedPrincipal[] {
   return result;
 }
 
+/** The same principal read from another text: what a template reference stands for, where the host says. */
+export function reread(principal: TrustedPrincipal, text: string): TrustedPrincipal | undefined {
+  const key = principal.type === 'service' ? 'Service' : principal.type === 'oidc' || principal.type === 'saml' ? 'Federated' : principal.type === 'canonical-user' ? 'CanonicalUser' : 'AWS';
+  return readPrincipal(key, principal.node, text);
+}
+
 function readPrincipal(key: string, node: Node, text: string): TrustedPrincipal | undefined {
   switch (key) {
     case 'AWS':
