@@ -68,13 +68,14 @@ export function readDataDocument(block: Block, parts: TreeParts, merged: (attrib
     parts.open.add(list);
     reasons.push('a dynamic "statement" block adds statements only known when Terraform runs');
   }
-  const mergeWith = ['source_policy_documents', 'override_policy_documents'].flatMap((name) => {
+  // The AWS provider 4's `source_json` and `override_json` merge one document each, the same way.
+  const mergeWith = ['source_json', 'source_policy_documents', 'override_policy_documents', 'override_json'].flatMap((name) => {
     const attribute = attributeOf(body, name, text);
     return attribute ? [{ name, documents: merged(attribute) }] : [];
   });
   for (const { name, documents } of mergeWith) {
     if (documents.unresolved) reasons.push(`${name} merges in documents not found in this module`);
-    if (name === 'source_policy_documents') mergeSource(list, documents.statements);
+    if (name.startsWith('source')) mergeSource(list, documents.statements);
     else mergeOverride(list, documents.statements);
     if (documents.statements.length > 0 || documents.unresolved) parts.open.add(list);
   }

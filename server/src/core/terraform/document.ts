@@ -263,14 +263,20 @@ class UnitBuilder {
       const parts = this.parts();
       const read = readDataDocument(block, parts, (attribute) => this.merged(attribute, byName));
       const nodes = read.nodes;
-      documents[name] = { statements: read.root.children?.find((p) => p.children?.[0]?.value === 'Statement') ? statementsOf(read.root) : [], complete: !read.incomplete };
       const id = `data.aws_iam_policy_document.${name}`;
+      const place = this.useOf(id);
+      // `data "aws_iam_policy_document" "empty" {}`: a no-op piece for merges; only a policy where it is used as one.
+      if (!place && !read.incomplete && (read.root.children?.find((p) => p.children?.[0]?.value === 'Statement')?.children?.[1]?.children?.length ?? 0) === 0) {
+        documents[name] = { statements: [], complete: true };
+        continue;
+      }
+      documents[name] = { statements: statementsOf(read.root), complete: !read.incomplete };
       this.add({
         id,
         root: read.root,
         span: { offset: block.node.start, length: block.node.end - block.node.start },
         parts,
-        place: this.useOf(id),
+        place,
         syntax: dataSyntax(block.node, this.reread),
         hcl: block.node,
         incomplete: read.incomplete,
