@@ -29,6 +29,9 @@ export interface DocumentKindParams {
   uri: string;
   kind: 'trust' | 'identity' | 'resource' | null;
   reason: string | null;
+  /** Terraform files: the dialect and each policy's kind. */
+  dialect?: string;
+  policies?: string[];
 }
 
 /** Like Neovim 0.7: diagnostics are pushed, settings pulled with workspace/configuration. */

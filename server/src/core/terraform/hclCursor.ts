@@ -19,7 +19,8 @@ export function objectCursor(unit: PolicyUnit, hcl: HclNode, offset: number): Cu
   const string = stringAround(at, offset, text);
   if (string) {
     const role = roleOf(string.node);
-    const unitNode = unit.nodeAt(offset);
+    // An unclosed string ends at the cursor: the node ending there is the one typed in.
+    const unitNode = unit.nodeAt(offset, !string.closed);
     const path = role === 'key' ? pathOfContainer(unit, offset) : valuePath(unitNode, offset);
     if (!path) return undefined;
     return {

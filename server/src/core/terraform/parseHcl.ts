@@ -24,18 +24,19 @@ export function parseHcl(text: string, parser: HclParser, previous: KeptTree | u
   let tree = reparse(text, parser, previous);
   let source = text;
   let insertions: number[] = [];
-  if (tree?.rootNode.hasError) {
-    const repaired = closeOpenStrings(text);
-    if (repaired.insertions.length > 0) {
-      const second = parser.parse(repaired.text);
-      if (second && errorCount(second.rootNode) < errorCount(tree.rootNode)) {
-        tree.delete();
-        tree = second;
-        source = repaired.text;
-        insertions = repaired.insertions;
-      } else {
-        second?.delete();
-      }
+  // The quotes alone, or with the brackets of their lines too: whichever leaves the fewest errors.
+  for (const brackets of [false, true]) {
+    if (!tree?.rootNode.hasError) break;
+    const repaired = closeOpenStrings(text, brackets);
+    if (repaired.insertions.length === 0 || repaired.text === source) continue;
+    const second = parser.parse(repaired.text);
+    if (second && errorCount(second.rootNode) < errorCount(tree.rootNode)) {
+      tree.delete();
+      tree = second;
+      source = repaired.text;
+      insertions = repaired.insertions;
+    } else {
+      second?.delete();
     }
   }
   if (!tree) return { file: { blocks: [], hasErrors: true }, kept: undefined };
@@ -111,9 +112,10 @@ function errorCount(node: SitterNode): number {
 
 /**
  * Closes every quoted string left open at the end of its line (HCL strings end on their line;
- * interpolations may hold quotes of their own). Heredoc bodies are left alone.
+ * interpolations may hold quotes of their own), and then the brackets that line opened: someone
+ * typing `actions = ["s3:Get` means `["s3:Get"]`. Heredoc bodies are left alone.
  */
-export function closeOpenStrings(text: string): { text: string; insertions: number[] } {
+export function closeOpenStrings(text: string, brackets: boolean): { text: string; insertions: number[] } {
   const insertions: number[] = [];
   let out = '';
   let heredoc: string | undefined;
@@ -126,12 +128,13 @@ export function closeOpenStrings(text: string): { text: string; insertions: numb
       if (line.trim() === heredoc) heredoc = undefined;
       out += line;
     } else {
-      const open = openAtEnd(line);
+      const found = openAtEnd(line);
+      const closers = found && !brackets ? '"' : found;
       heredoc = /<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(line)?.[1];
-      if (open) {
+      if (closers) {
         const content = line.replace(/\s+$/, '');
-        insertions.push(out.length + content.length);
-        out += `${content}"${line.slice(content.length)}`;
+        for (let i = 0; i < closers.length; i++) insertions.push(out.length + content.length + i);
+        out += `${content}${closers}${line.slice(content.length)}`;
       } else {
         out += line;
       }
@@ -143,9 +146,15 @@ export function closeOpenStrings(text: string): { text: string; insertions: numb
   return { text: out, insertions };
 }
 
-/** Whether a line ends inside a quoted string (`#` and `//` comments and `${...}` nesting honoured). */
-function openAtEnd(line: string): boolean {
-  // A stack of what is open: '"' a string, '{' an interpolation inside a string.
+const CLOSER: Readonly<Record<string, string>> = { '[': ']', '(': ')', '{': '}' };
+
+/**
+ * What closes a line that ends inside a quoted string: the quote, then the brackets opened on the
+ * line outside strings (`#` and `//` comments and `${...}` nesting honoured); undefined when the
+ * line does not end inside a string.
+ */
+function openAtEnd(line: string): string | undefined {
+  // What is open: '"' a string, '$' an interpolation inside a string, or a bracket of the code.
   const open: string[] = [];
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -154,20 +163,29 @@ function openAtEnd(line: string): boolean {
       if (c === '\\') i++;
       else if (c === '"') open.pop();
       else if ((c === '$' || c === '%') && line[i + 1] === '{' && line[i - 1] !== c) {
-        open.push('{');
+        open.push('$');
         i++;
       }
     } else if (c === '"') {
       open.push('"');
-    } else if (top === '{' && c === '}') {
+    } else if (top === '$' && c === '}') {
       open.pop();
-    } else if (top === '{' && c === '{') {
-      open.push('{');
+    } else if (c === '[' || c === '(' || c === '{') {
+      open.push(c);
+    } else if ((c === ']' || c === ')' || c === '}') && top !== undefined && CLOSER[top] === c) {
+      open.pop();
     } else if (top === undefined && (c === '#' || (c === '/' && line[i + 1] === '/'))) {
       break;
     }
   }
-  return open.length > 0 && open[open.length - 1] === '"';
+  if (open[open.length - 1] !== '"') return undefined;
+  // Brackets inside an interpolation close with it; those of the line's code close after the quote.
+  const code = open.slice(0, -1).filter((c) => c !== '$');
+  if (open.slice(0, -1).includes('$')) return '"';
+  return `"${code
+    .reverse()
+    .map((c) => CLOSER[c])
+    .join('')}`;
 }
 
 function countBelow(sorted: readonly number[], offset: number): number {
