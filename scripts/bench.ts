@@ -13,6 +13,7 @@ import { createPolicyService, RULES, type SeverityOverride } from '../server/src
 import { LspClient, PULL_CAPABILITIES } from '../test/lsp/client';
 import { EDITING_CASES, inProcess, overStdio } from './benchEditing';
 import { graphFigures, GRAPH_ACCOUNTS, GRAPH_FILES, GRAPH_ROLES } from './benchGraph';
+import { terraformFigures } from './benchTerraform';
 import { managedPolicies, type ManagedPolicy } from '../test/support/managedPolicies';
 
 const { values: flags } = parseArgs({ options: { json: { type: 'boolean' }, 'by-rule': { type: 'boolean' } } });
@@ -282,7 +283,20 @@ async function trustGraphFigures(): Promise<void> {
   add({ name: 'graph: opening the panel (first view)', unit: 'ms', value: figures.serverView, target: 3000, targetOf: 'value', note: 'build + first layout (loads elkjs) + 1 MB over stdio' });
 }
 
-serverFigures().then(editingFigures).then(trustGraphFigures).then(
+/** Terraform: the grammar's first load, edits in a large file, the CLI on 1,000 files, memory with 50 open files. */
+async function terraformRows(): Promise<void> {
+  progress('Terraform: grammar, edits in a 3,000-line file, CLI on 1,000 files, 50 open files');
+  const tf = await terraformFigures(join(root, 'dist/cli.js'), readRss);
+  add({ name: 'terraform: grammar load (first Terraform file)', unit: 'ms', value: tf.grammarLoad, target: 150, targetOf: 'value', note: 'web-tree-sitter runtime + Terraform grammar, WebAssembly' });
+  const edit = (name: string, figures: typeof tf.editInProcess) =>
+    add({ name, unit: 'ms', p50: figures.p50, p95: figures.p95, runs: figures.runs, value: figures.p95, target: 20, targetOf: 'p95', note: '3,000 lines, 40 policies: incremental parse + analysis' });
+  edit('terraform: analysis after an edit, in process', tf.editInProcess);
+  edit('terraform: didChange + diagnostics pull, over stdio', tf.editOverStdio);
+  add({ name: 'terraform: CLI on 1,000 .tf files (100 modules)', unit: 'ms', value: tf.cli.wall, target: 3000, targetOf: 'value', note: `exit ${tf.cli.status}, ${tf.cli.files} files, ${tf.cli.policies} policies` });
+  add({ name: 'terraform: server RSS with 50 open .tf files', unit: 'MB', value: tf.rssWith50, target: 150, targetOf: 'value', note: platform() === 'linux' ? '200 lines and 8 policies each' : 'n/a: read from /proc on Linux only' });
+}
+
+serverFigures().then(editingFigures).then(trustGraphFigures).then(terraformRows).then(
   () => process.stdout.write(flags.json ? `${JSON.stringify({ node: process.version, platform: platform(), cpus: availableParallelism(), figures }, roundNumbers, 2)}\n` : table()),
   (error: unknown) => {
     process.stderr.write(`bench: the server figures failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -17,6 +17,10 @@ const STEP_TIMEOUT_MS = 30_000;
 const TYPING_FILE = 'ui-typing-policy.json';
 const TYPING_LINES = ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    {', '      "Effect": "Allow",', '      "Action": "",', '      "Resource": "*"', '    }', '  ]', '}', ''];
 
+/** A Terraform data source with an empty actions list (line 3, between the brackets at column 16), to type into. */
+const TYPING_TF_FILE = 'ui-typing-policy.tf';
+const TYPING_TF_LINES = ['data "aws_iam_policy_document" "typing" {', '  statement {', '    actions   = []', '    resources = ["*"]', '  }', '}', ''];
+
 export async function runUiSmoke(vsixPath: string, workspacePath: string): Promise<void> {
   const vscode = await ensureTestVsCode();
   const userDataRoot = mkdtempSync(join(tmpdir(), 'iam-e2e-ui-'));
@@ -27,6 +31,7 @@ export async function runUiSmoke(vsixPath: string, workspacePath: string): Promi
   try {
     // Written before the workbench starts, so that Quick Open's file index has it.
     writeFileSync(join(workspacePath, TYPING_FILE), TYPING_LINES.join('\n'));
+    writeFileSync(join(workspacePath, TYPING_TF_FILE), TYPING_TF_LINES.join('\n'));
     await installExtension(vsixPath, userDataRoot, vscode);
     server = await startCodeServer({ userDataRoot, vscode });
     workbench = await openWorkbench<Page>(workbenchUrl(server, { folder: workspacePath }), artifacts, { vscode });
@@ -52,9 +57,10 @@ export async function runUiSmoke(vsixPath: string, workspacePath: string): Promi
 
     await typeActionInString(workbench);
     await workbench.screenshot('5-accepted');
+    await terraformSteps(workbench);
     await walkRoleWizard(workbench, workspacePath);
     await walkTrustGraph(workbench, workspacePath);
-    process.stdout.write('ui smoke: squiggle, Problems entry, status bar kind, completion while typing in a string, the role wizard and the trust relationships panel seen\nui: 1 passed, 0 failed\n');
+    process.stdout.write('ui smoke: squiggle, Problems entry, status bar kind, completion while typing in a string, Terraform squiggles and completion, the role wizard and the trust relationships panel seen\nui: 1 passed, 0 failed\n');
   } catch (error) {
     await workbench?.screenshot('failure').catch(() => undefined);
     throw error;
@@ -86,6 +92,31 @@ async function typeActionInString(workbench: Workbench<Page>): Promise<void> {
   await workbench.screenshot('4-suggestions');
   await page.keyboard.press('Enter');
   await page.locator('.view-lines', { hasText: '"Action": "s3:GetObject",' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+/**
+ * Terraform as a user meets it: the broken module's squiggles and the status bar's policy count,
+ * then typing an action into a data source's list, from its opening quote, and accepting it.
+ */
+async function terraformSteps(workbench: Workbench<Page>): Promise<void> {
+  const page = workbench.page;
+  await openFile(page, 'main.tf');
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator('.statusbar-item', { hasText: 'IAM: 5 policies in Terraform' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await workbench.screenshot('5a-terraform-squiggles');
+  await openFile(page, TYPING_TF_FILE);
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.type(':3:18');
+  await page.keyboard.press('Enter');
+  // The editor closes the quote itself; the quote and the colon ask for suggestions.
+  await page.keyboard.type('"s3:GetObj', { delay: 80 });
+  const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 's3:GetObject' }).first();
+  await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await workbench.screenshot('5b-terraform-suggestions');
+  await page.keyboard.press('Enter');
+  await page.locator('.view-lines', { hasText: 'actions   = ["s3:GetObject"]' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await workbench.screenshot('5c-terraform-accepted');
 }
 
 /** Quick Open (Ctrl+P), type the name, take the first match, and wait for its tab. */

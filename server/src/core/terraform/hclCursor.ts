@@ -72,8 +72,15 @@ function stringAround(at: HclNode, offset: number, text: string): StringAt | und
   if (!node || offset <= node.start || offset > node.end) return undefined;
   const closed = node.end - node.start >= 2 && text[node.end - 1] === '"' && text[node.end - 2] !== '\\';
   if (closed && offset === node.end) return undefined;
-  return { node, end: node.end, contentEnd: closed ? node.end - 1 : node.end, closed };
+  if (closed) return { node, end: node.end, contentEnd: node.end - 1, closed };
+  // Unclosed (`["s3:GetObj]` where the editor closes no quote): what is typed ends with the word.
+  let end = offset;
+  while (end < node.end && !UNCLOSED_END.test(text[end])) end++;
+  return { node, end, contentEnd: end, closed };
 }
+
+/** What ends a word typed in a string that has no closing quote: what follows it in the HCL. */
+const UNCLOSED_END = /[\s",\]})[{]/;
 
 /** A string is a key when it is an object element's key, or stands alone in an object (a key being typed, no `=` yet). */
 function roleOf(string: HclNode): 'key' | 'value' {

@@ -188,10 +188,16 @@ function openAtEnd(line: string): string | undefined {
     .join('')}`;
 }
 
+/** How many of the sorted offsets are below `offset` (binary search: a hostile file may have thousands). */
 function countBelow(sorted: readonly number[], offset: number): number {
-  let count = 0;
-  for (const at of sorted) if (at < offset) count++;
-  return count;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** A block's header only: its type and labels (the rest of the file never reads its body). */
@@ -212,8 +218,12 @@ function mapBlock(block: Block, map: ((offset: number) => number) | undefined, t
   return readBlock(block.node, text);
 }
 
-function mapOffsets(node: HclNode, map: (offset: number) => number): void {
-  node.start = map(node.start);
-  node.end = map(node.end);
-  for (const child of node.children) mapOffsets(child, map);
+function mapOffsets(root: HclNode, map: (offset: number) => number): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as HclNode;
+    node.start = map(node.start);
+    node.end = map(node.end);
+    for (const child of node.children) stack.push(child);
+  }
 }

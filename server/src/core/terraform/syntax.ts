@@ -131,12 +131,6 @@ export function isToken(node: HclNode): boolean {
 
 const KEYWORDS = new Set(['for', 'in', 'if', 'true', 'false', 'null', 'endfor', 'endif', 'else']);
 
-/** Whether a node or something below it is an error or a token the parser had to invent. */
-export function hasError(node: HclNode): boolean {
-  if (node.type === 'ERROR' || node.missing) return true;
-  return node.children.some(hasError);
-}
-
 /** The innermost node that contains an offset. */
 export function nodeAtOffset(root: HclNode, offset: number): HclNode {
   let node = root;

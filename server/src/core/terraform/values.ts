@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { SyntaxProblem } from '../host/types';
+import { MAX_DEPTH } from '../parse';
 import { decodeQuoted, placeholderFor } from './strings';
 import { childOf, childrenOf, isToken, unwrap, type HclNode } from './syntax';
 
@@ -44,6 +45,11 @@ export function jsonNode(type: Node['type'], start: number, end: number, parent:
  */
 export function valueOf(expression: HclNode, parts: TreeParts, parent: JsonNode | undefined): JsonNode {
   const node = unwrap(expression) ?? expression;
+  // IAM policies nest about eight levels; deeper HCL is read no further (and cannot overflow the stack).
+  if (depthOf(parent) >= MAX_DEPTH) {
+    parts.problems.push({ offset: node.start, length: 1, message: `The policy nests more than ${MAX_DEPTH} levels deep here; no IAM policy does, so the rest was not analysed`, syntax: 'hcl' });
+    return unknownOf(node, parts, parent);
+  }
   switch (node.type) {
     case 'object':
       return objectOf(node, parts, parent);
@@ -99,6 +105,12 @@ function keyOf(expression: HclNode, parts: TreeParts, parent: Node): JsonNode {
   }
   if (node.type === 'string_lit' || node.type === 'quoted_template') return stringOf(node, parts, parent);
   return unknownOf(expression, parts, parent);
+}
+
+function depthOf(node: JsonNode | undefined): number {
+  let depth = 0;
+  for (let n = node; n; n = n.parent) depth++;
+  return depth;
 }
 
 /** A string: its literal parts decoded, each interpolation or directive as a placeholder (then unknown). */
@@ -168,18 +180,17 @@ function itemsOf(tuple: HclNode): HclNode[] {
 /** The parser's errors in an HCL subtree: each error region once (not those inside it), and each token it had to invent. */
 export function hclProblems(node: HclNode, text: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  const visit = (current: HclNode) => {
+  const stack = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as HclNode;
     if (current.type === 'ERROR') {
       problems.push({ offset: current.start, length: Math.max(1, current.end - current.start), message: `Terraform cannot read "${firstLine(text.slice(current.start, current.end))}" here`, syntax: 'hcl' });
-      return;
-    }
-    if (current.missing) {
+    } else if (current.missing) {
       problems.push({ offset: current.start, length: 0, message: `"${current.type}" expected`, syntax: 'hcl' });
-      return;
+    } else {
+      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]);
     }
-    for (const child of current.children) visit(child);
-  };
-  visit(node);
+  }
   return problems;
 }
 

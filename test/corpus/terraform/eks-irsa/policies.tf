@@ -123,12 +123,6 @@ data "aws_iam_policy_document" "ebs_csi" {
       variable = "aws:RequestTag/ebs.csi.aws.com/cluster"
       values   = ["true"]
     }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:RequestTag/kubernetes.io/cluster/${var.cluster_name}"
-      values   = ["owned"]
-    }
   }
 
   statement {

@@ -1,5 +1,5 @@
 variable "cluster_name" {
-  description = "Name of the EKS cluster. Used in role names and in the tags the EBS CSI driver puts on volumes."
+  description = "Name of the EKS cluster, used in the names of the roles and policies."
   type        = string
 }
 

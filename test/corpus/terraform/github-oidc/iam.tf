@@ -52,30 +52,26 @@ data "aws_iam_policy_document" "trust" {
     }
   }
 
-  dynamic "statement" {
-    for_each = length(var.release_branch_patterns) > 0 ? [1] : []
+  statement {
+    sid     = "GitHubActionsReleaseBranches"
+    effect  = "Allow"
+    actions = ["sts:AssumeRoleWithWebIdentity"]
 
-    content {
-      sid     = "GitHubActionsReleaseBranches"
-      effect  = "Allow"
-      actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:${local.partition}:iam::${local.account_id}:oidc-provider/token.actions.githubusercontent.com"]
+    }
 
-      principals {
-        type        = "Federated"
-        identifiers = ["arn:${local.partition}:iam::${local.account_id}:oidc-provider/token.actions.githubusercontent.com"]
-      }
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
 
-      condition {
-        test     = "StringEquals"
-        variable = "token.actions.githubusercontent.com:aud"
-        values   = ["sts.amazonaws.com"]
-      }
-
-      condition {
-        test     = "StringLike"
-        variable = "token.actions.githubusercontent.com:sub"
-        values   = [for pattern in var.release_branch_patterns : "repo:example-org/web-app:ref:refs/heads/${pattern}"]
-      }
+    condition {
+      test     = "StringLike"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:example-org/web-app:ref:refs/heads/release/*"]
     }
   }
 }

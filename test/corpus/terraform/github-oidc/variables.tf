@@ -33,12 +33,6 @@ variable "additional_subjects" {
   }
 }
 
-variable "release_branch_patterns" {
-  description = "Branch name patterns of example-org/web-app (StringLike) that may also deploy, e.g. release/*. Leave empty to allow only the exact branches."
-  type        = list(string)
-  default     = ["release/*"]
-}
-
 variable "max_session_duration" {
   description = "Maximum session duration of the deploy role, in seconds."
   type        = number

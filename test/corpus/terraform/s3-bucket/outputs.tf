@@ -1,0 +1,19 @@
+output "bucket_id" {
+  description = "Name of the bucket."
+  value       = aws_s3_bucket.this.id
+}
+
+output "bucket_arn" {
+  description = "ARN of the bucket."
+  value       = aws_s3_bucket.this.arn
+}
+
+output "bucket_regional_domain_name" {
+  description = "Regional domain name of the bucket, for the CloudFront origin."
+  value       = aws_s3_bucket.this.bucket_regional_domain_name
+}
+
+output "app_policy_arn" {
+  description = "ARN of the managed policy that gives read and write access to the application prefix."
+  value       = aws_iam_policy.app.arn
+}
