@@ -53,7 +53,7 @@ export interface ReadFile {
  * named on the command line); ignored files are passed to `ignored`.
  */
 export function* readFiles(service: PolicyService, files: readonly InputFile[], options: LintOptions, ignored: (file: InputFile) => void = () => undefined): Generator<ReadFile> {
-  const modules = new TerraformModules(service);
+  const modules = new TerraformModules(service, files);
   for (const file of files) {
     const settings = options.settingsFor?.(file.path);
     const forcedByCommandLine = file.explicit && options.kind !== 'auto';
@@ -63,9 +63,7 @@ export function* readFiles(service: PolicyService, files: readonly InputFile[], 
     }
     const text = readText(file.path);
     if (dialectOf(file.path) === 'terraform') {
-      const parsed = service.parse(text, { dialect: 'terraform', module: modules.siblingsOf(file.path) });
-      // The CLI never parses a file again: the tree's WebAssembly memory goes back now.
-      parsed.dispose?.();
+      const parsed = modules.parse(file.path, text);
       yield { file, text, parsed, kindSetting: settings?.kindSetting === 'ignore' ? 'ignore' : undefined, settings };
       continue;
     }

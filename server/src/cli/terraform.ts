@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createPolicyService, dialectOf, moduleFactsOf, type ModuleFacts, type PolicyKind, type PolicyService } from '../core';
+import { createPolicyService, dialectOf, moduleFactsOf, type ModuleFacts, type ParsedDocument, type PolicyKind, type PolicyService } from '../core';
 import { loadHclParser } from '../shared/hclGrammar';
 import { readText, type InputFile } from './files';
 
@@ -13,6 +13,8 @@ export async function serviceFor(files: readonly InputFile[]): Promise<PolicySer
 /** What a folder's Terraform files say: each file's facts for the others, and the kinds `file("...")` gives JSON files. */
 interface FolderFacts {
   byFile: Map<string, ModuleFacts>;
+  /** Each file as parsed for its facts, until it is linted: the second parse starts from it (no text changed). */
+  parsed: Map<string, ParsedDocument>;
   /** Absolute path of a file named in `file()` / `templatefile()` -> the kind of the argument. */
   fileKinds: Map<string, PolicyKind>;
 }
@@ -24,14 +26,37 @@ interface FolderFacts {
  */
 export class TerraformModules {
   private readonly folders = new Map<string, FolderFacts>();
+  /** The files of the run (absolute paths): only theirs first parse is kept for the second. */
+  private readonly linted: ReadonlySet<string>;
 
-  constructor(private readonly service: PolicyService) {}
+  constructor(
+    private readonly service: PolicyService,
+    files: readonly InputFile[],
+  ) {
+    this.linted = new Set(files.map((f) => resolve(f.path)));
+  }
 
   /** The facts of the other files of a `.tf` file's module. */
   siblingsOf(path: string): ModuleFacts[] {
     const absolute = resolve(path);
     const folder = this.folder(dirname(absolute));
     return [...folder.byFile].filter(([file]) => file !== absolute).map(([, facts]) => facts);
+  }
+
+  /**
+   * Parses a `.tf` file with the facts of its module. It was parsed once already for its own facts:
+   * this parse starts from that one (tree and blocks kept), and both are released after.
+   */
+  parse(path: string, text: string): ParsedDocument {
+    const absolute = resolve(path);
+    const folder = this.folder(dirname(absolute));
+    const first = folder.parsed.get(absolute);
+    folder.parsed.delete(absolute);
+    const parsed = this.service.parse(text, { dialect: 'terraform', module: this.siblingsOf(path), ...(first ? { previous: first } : {}) });
+    first?.dispose?.();
+    // The CLI never parses a file again from here: the tree's WebAssembly memory goes back now.
+    parsed.dispose?.();
+    return parsed;
   }
 
   /** The kind a module's `file("...")` gives a file (the modules of its folder and the three above). */
@@ -58,7 +83,7 @@ export class TerraformModules {
   }
 
   private read(folder: string): FolderFacts {
-    const facts: FolderFacts = { byFile: new Map(), fileKinds: new Map() };
+    const facts: FolderFacts = { byFile: new Map(), parsed: new Map(), fileKinds: new Map() };
     let names: string[];
     try {
       names = readdirSync(folder).filter((n) => /\.tf$/i.test(n)).sort();
@@ -73,8 +98,9 @@ export class TerraformModules {
       } catch {
         continue; // an unreadable sibling only loses what it would have told the others
       }
-      const parsed = this.service.parse(text, { dialect: 'terraform' });
-      parsed.dispose?.();
+      const parsed = this.service.parse(text, { dialect: 'terraform', factsOnly: true });
+      if (this.linted.has(path)) facts.parsed.set(path, parsed);
+      else parsed.dispose?.();
       const own = moduleFactsOf(parsed);
       if (own) facts.byFile.set(path, own);
       for (const { path: named, kind } of parsed.fileKinds ?? []) facts.fileKinds.set(resolve(folder, named), kind);

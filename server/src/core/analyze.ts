@@ -57,8 +57,31 @@ export function analyze(parsed: ParsedDocument, options: AnalyzeOptions = {}): A
   return { kind: single?.kind, kindReason: single?.kindReason, dialect: parsed.dialect, policies, findings };
 }
 
+/**
+ * What each policy tree was found to have, by kind and rule settings, with the offset of its root
+ * then. A Terraform policy that an edit elsewhere in its file only moved keeps its tree (see
+ * terraform/document.ts): its findings are moved, not found again, on each keystroke.
+ */
+const analyses = new WeakMap<Node, Map<string, { base: number; findings: Finding[] }>>();
+
 /** The findings of one policy of a known kind (only `rules` of the options matters here). */
 export function analyzeUnit(parsed: PolicyUnit, kind: PolicyKind, options: Pick<AnalyzeOptions, 'rules'>): Finding[] {
+  const root = parsed.root;
+  if (!root) return findUnit(parsed, kind, options);
+  const key = `${kind}|${parsed.incomplete ?? ''}|${JSON.stringify(options.rules ?? {})}`;
+  let byKey = analyses.get(root);
+  const cached = byKey?.get(key);
+  if (cached) {
+    const delta = root.offset - cached.base;
+    return cached.findings.map((f) => ({ ...f, offset: f.offset + delta }));
+  }
+  const findings = findUnit(parsed, kind, options);
+  if (!byKey) analyses.set(root, (byKey = new Map<string, { base: number; findings: Finding[] }>()));
+  byKey.set(key, { base: root.offset, findings: findings.map((f) => ({ ...f })) });
+  return findings;
+}
+
+function findUnit(parsed: PolicyUnit, kind: PolicyKind, options: Pick<AnalyzeOptions, 'rules'>): Finding[] {
   const overrides = options.rules ?? {};
   const findings: Finding[] = [];
 

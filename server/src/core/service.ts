@@ -24,6 +24,8 @@ export interface ParseOptions extends JsonParseOptions {
   module: readonly ModuleFacts[];
   /** The document's previous version: a Terraform parse starts from its tree (and takes it over). */
   previous: ParsedDocument;
+  /** Terraform: read only what the file tells its module (a first pass over a module's files). */
+  factsOnly: boolean;
 }
 
 /** What the service needs that the core cannot load itself (it does no I/O). */
@@ -75,7 +77,7 @@ export function createPolicyService(dependencies: ServiceDependencies = {}): Pol
     parse: (text, options) => {
       if (options?.dialect === 'terraform') {
         if (!dependencies.hcl) return { text, dialect: 'terraform', units: [] };
-        return parseTerraform(text, { parser: dependencies.hcl, ...(options.module ? { module: options.module } : {}), ...(options.previous ? { previous: options.previous } : {}) });
+        return parseTerraform(text, { parser: dependencies.hcl, ...(options.module ? { module: options.module } : {}), ...(options.previous ? { previous: options.previous } : {}), ...(options.factsOnly ? { factsOnly: true } : {}) });
       }
       return parseDocument(text, { allowComments: options?.allowComments ?? false });
     },

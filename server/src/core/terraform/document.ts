@@ -19,6 +19,12 @@ export interface TerraformParseOptions {
   module?: readonly ModuleFacts[];
   /** The document's previous version, whose tree the parse starts from. */
   previous?: ParsedDocument;
+  /**
+   * Read what the file tells its module (names, uses, data documents) and no more: its other
+   * policies are left out. For a first pass over a module's files, before each is read with the
+   * facts of the others.
+   */
+  factsOnly?: boolean;
 }
 
 /** What a parsed Terraform document keeps beyond its units: its facts for the module, its tree for the next parse. */
@@ -26,6 +32,19 @@ interface TerraformState {
   facts: ModuleFacts;
   kept: KeptTree | undefined;
   hcl: ReadonlyMap<string, HclNode>;
+  /** The module's facts as the units were read with them. */
+  signature: string;
+  /** What each block gave: the next version reuses it for the blocks an edit did not touch. */
+  byBlock: Map<Block, BlockUnits>;
+}
+
+/** The policies one block gave, and the files it gave a kind. */
+interface BlockUnits {
+  units: PolicyUnit[];
+  /** The HCL each unit was read from, by unit id. */
+  hcl: Map<string, HclNode>;
+  /** For a data document: its statements for merges elsewhere. */
+  document?: { name: string; statements: unknown[]; complete: boolean };
 }
 
 const states = new WeakMap<ParsedDocument, TerraformState>();
@@ -49,12 +68,13 @@ export function parseTerraform(text: string, options: TerraformParseOptions): Pa
     hcl = parseHcl(text, options.parser, kept, worthReading);
   } catch {
     // A parser failure (out of memory in its WebAssembly heap) loses the policies of this version only.
-    hcl = { file: { blocks: [], hasErrors: true }, kept: undefined };
+    hcl = { file: { blocks: [], moved: new Map<Block, number>(), hasErrors: true }, kept: undefined };
   }
   const blocks = hcl.file.blocks;
   const own = readModuleFacts(blocks, text);
+  const { fileKinds: _fileKinds, ...ownFacts } = own;
   const documents: ModuleFacts['documents'] = {};
-  const facts = joinFacts([...(options.module ?? []), { ...own, documents }]);
+  const facts = joinFacts([...(options.module ?? []), { ...ownFacts, documents }]);
   // A fix's draft reads its unit again from the text each step makes, in the same module.
   const reread: Reread = (unit, edited) => {
     const again = parseTerraform(edited, { parser: options.parser, ...(options.module ? { module: options.module } : {}) });
@@ -63,21 +83,30 @@ export function parseTerraform(text: string, options: TerraformParseOptions): Pa
     const hcl = found && hclOf(again, found.id);
     return found && hcl ? { unit: found, hcl } : undefined;
   };
-  const builder = new UnitBuilder(text, facts, reread);
-  for (const block of blocks) builder.readBlock(block);
+  // What the module says (documents aside, which merges read): a block of the previous version that the
+  // edit did not touch gives the same policies as before, moved, when this is the same.
+  const signature = JSON.stringify([facts.uses, facts.roles, facts.users, facts.groups, facts.attachments, facts.values]);
+  const reusable = previous && previous.signature === signature ? previous.byBlock : undefined;
+  const builder = new UnitBuilder(text, facts, reread, (block) => {
+    const delta = hcl.file.moved.get(block);
+    const before = delta === undefined ? undefined : reusable?.get(block);
+    return before && delta !== undefined ? { ...before, units: before.units.map((u) => moveUnit(u, text, delta)) } : undefined;
+  });
+  if (!options.factsOnly) for (const block of blocks) builder.readBlock(block);
+  else for (const block of blocks) if (block.type === 'data') builder.readBlock(block);
   builder.resolveDocuments(documents);
   const document: ParsedDocument = {
     text,
     dialect: 'terraform',
     units: [...builder.units, ...(hcl.file.hasErrors && options.previous ? carriedOver(options.previous, text, builder.units) : [])].sort((a, b) => a.span.offset - b.span.offset),
-    fileKinds: builder.fileKinds,
+    fileKinds: own.fileKinds,
     dispose: () => {
       const state = states.get(document);
       state?.kept?.tree.delete();
       if (state) state.kept = undefined;
     },
   };
-  states.set(document, { facts: { ...own, documents }, kept: hcl.kept, hcl: builder.hcl });
+  states.set(document, { facts: { ...ownFacts, documents }, kept: hcl.kept, hcl: builder.hcl, signature, byBlock: builder.byBlock });
   return document;
 }
 
@@ -126,8 +155,14 @@ const READ_ONLY: UnitSyntax = {
   }),
 };
 
-/** A unit moved by `delta` (its tree is the previous version's, which nothing reads any more). */
+/** A unit kept from a half-typed edit: moved, and read-only. */
 function shifted(unit: PolicyUnit, text: string, delta: number): PolicyUnit {
+  return { ...moveUnit(unit, text, delta), syntax: READ_ONLY };
+}
+
+/** A unit of the previous version moved by `delta` (its tree is the previous version's, which nothing reads any more). */
+function moveUnit(unit: PolicyUnit, text: string, delta: number): PolicyUnit {
+  if (delta === 0) return { ...unit, text };
   forEachNode(unit.root, (read) => {
     const node = read as JsonNode;
     node.offset += delta;
@@ -141,7 +176,6 @@ function shifted(unit: PolicyUnit, text: string, delta: number): PolicyUnit {
     syntaxProblems: unit.syntaxProblems.map(move),
     ...(unit.tooDeep ? { tooDeep: move(unit.tooDeep) } : {}),
     ...(unit.elsewhere ? { elsewhere: unit.elsewhere.map(move) } : {}),
-    syntax: READ_ONLY,
   };
 }
 
@@ -155,16 +189,47 @@ class UnitBuilder {
   readonly units: PolicyUnit[] = [];
   /** The HCL each unit of this file was read from: the `jsonencode` argument or the data block. */
   readonly hcl = new Map<string, HclNode>();
-  readonly fileKinds: { path: string; kind: PolicyKind }[] = [];
   private readonly ids = new Set<string>();
   private readonly dataBlocks: Block[] = [];
-  private readonly pendingLocals: { name: string; attribute: Attribute }[] = [];
+  private readonly pendingLocals: { name: string; attribute: Attribute; block: Block }[] = [];
+  /** What each block gave, for the next version. */
+  readonly byBlock = new Map<Block, BlockUnits>();
+  /** The block being read: what `add` and file kinds are recorded under. */
+  private current: BlockUnits | undefined;
 
   constructor(
     private readonly text: string,
     private readonly facts: ModuleFacts,
     private readonly reread: Reread,
+    /** The previous version's units of a block the edit did not touch, moved; undefined to read it. */
+    private readonly reused: (block: Block) => BlockUnits | undefined,
   ) {}
+
+  /** Starts recording what a block gives; false when the previous version's units were taken instead. */
+  private enter(block: Block): boolean {
+    const before = this.reusable(block) ? this.reused(block) : undefined;
+    if (before) {
+      this.byBlock.set(block, before);
+      for (const unit of before.units) {
+        this.ids.add(unit.id);
+        this.units.push(unit);
+      }
+      for (const [id, node] of before.hcl) this.hcl.set(id, node);
+      return false;
+    }
+    this.current = { units: [], hcl: new Map() };
+    this.byBlock.set(block, this.current);
+    return true;
+  }
+
+  /**
+   * Blocks whose policies depend on nothing but themselves and the module's facts. Heredocs keep
+   * the text they were read from; merged documents depend on the documents they merge.
+   */
+  private reusable(block: Block): boolean {
+    const source = this.text.slice(block.node.start, block.node.end);
+    return !/<<|source_policy_documents|override_policy_documents|source_json|override_json/.test(source);
+  }
 
   readBlock(block: Block): void {
     const [type, name] = block.labels;
@@ -174,9 +239,10 @@ class UnitBuilder {
       return;
     }
     if (block.type === 'locals') {
-      for (const attribute of attributesOf(block.body, this.text)) this.pendingLocals.push({ name: attribute.name, attribute });
+      for (const attribute of attributesOf(block.body, this.text)) this.pendingLocals.push({ name: attribute.name, attribute, block });
       return;
     }
+    if (!this.enter(block)) return;
     if (block.type === 'resource' && type && NOT_IAM_RESOURCES.has(type)) return;
     const placed = new Set<HclNode>();
     for (const place of policyPlaces(block, this.text)) {
@@ -202,10 +268,6 @@ class UnitBuilder {
       const inner = unwrap(argument);
       if (name === 'jsonencode' && argument && inner?.type === 'object') {
         this.addObject(inner, id, place);
-      } else if ((name === 'file' || name === 'templatefile') && place && inner && (inner.type === 'string_lit' || inner.type === 'quoted_template')) {
-        // `file("${path.module}/trust.json")`: that file is a policy of this kind.
-        const path = this.slice(inner).slice(1, -1).replace(/^\$\{path\.(module|root|cwd)\}\//, '');
-        if (!path.includes('${')) this.fileKinds.push({ path, kind: place.kind });
       }
       return;
     }
@@ -251,7 +313,14 @@ class UnitBuilder {
 
   /** Locals and data documents: their kind comes from where the module uses them, so they are read last. */
   resolveDocuments(documents: ModuleFacts['documents']): void {
-    for (const { name, attribute } of this.pendingLocals) {
+    let localsBlock: Block | undefined;
+    let reading = false;
+    for (const { name, attribute, block } of this.pendingLocals) {
+      if (block !== localsBlock) {
+        localsBlock = block;
+        reading = this.enter(block);
+      }
+      if (!reading) continue;
       const use = this.useOf(`local.${name}`);
       const value = unwrap(attribute.value);
       if (value?.type === 'object') this.addObject(value, `local.${name}`, use);
@@ -260,6 +329,11 @@ class UnitBuilder {
     const byName = new Map(this.dataBlocks.map((b) => [b.labels[1] ?? '', b]));
     for (const block of this.dataBlocks) {
       const name = block.labels[1] ?? '';
+      if (!this.enter(block)) {
+        const before = this.byBlock.get(block)?.document;
+        if (before) documents[name] = { statements: before.statements, complete: before.complete };
+        continue;
+      }
       const parts = this.parts();
       const read = readDataDocument(block, parts, (attribute) => this.merged(attribute, byName));
       const nodes = read.nodes;
@@ -268,9 +342,11 @@ class UnitBuilder {
       // `data "aws_iam_policy_document" "empty" {}`: a no-op piece for merges; only a policy where it is used as one.
       if (!place && !read.incomplete && (read.root.children?.find((p) => p.children?.[0]?.value === 'Statement')?.children?.[1]?.children?.length ?? 0) === 0) {
         documents[name] = { statements: [], complete: true };
+        if (this.current) this.current.document = { name, ...documents[name] };
         continue;
       }
       documents[name] = { statements: statementsOf(read.root), complete: !read.incomplete };
+      if (this.current) this.current.document = { name, ...documents[name] };
       this.add({
         id,
         root: read.root,
@@ -366,9 +442,10 @@ class UnitBuilder {
     const kind = spec.place?.kind ?? (root ? kindByContent(root, spec.id) : undefined);
     const label = spec.place?.owner.label ?? spec.id;
     this.hcl.set(id, spec.hcl);
+    this.current?.hcl.set(id, spec.hcl);
     // Errors in the HCL of a jsonencode argument or a data block (a heredoc's are JSON's, found by its parser).
     const problems = spec.hcl.type === 'heredoc_template' ? spec.parts.problems : [...spec.parts.problems, ...hclProblems(spec.hcl, this.text)];
-    this.units.push({
+    const unit: PolicyUnit = {
       id,
       text: this.text,
       root,
@@ -386,7 +463,9 @@ class UnitBuilder {
       resolve: (value) => this.resolve(value),
       syntax: spec.syntax,
       nodeAt: spec.nodeAt,
-    });
+    };
+    this.units.push(unit);
+    this.current?.units.push(unit);
   }
 }
 

@@ -50,9 +50,12 @@ export function worthReading(block: Block, text: string): boolean {
   return /Statement|aws_iam_policy_document|jsonencode|file\(|<</.test(body);
 }
 
-/** The facts of one file, from its blocks (references and names only: no policy is read here). */
-export function readModuleFacts(blocks: readonly Block[], text: string): Omit<ModuleFacts, 'documents'> {
-  const facts: Omit<ModuleFacts, 'documents'> = { uses: [], roles: {}, users: {}, groups: {}, attachments: {}, values: {} };
+/**
+ * The facts of one file, from its blocks (references and names only: no policy is read here), and
+ * the files it gives a kind: `assume_role_policy = file("${path.module}/trust.json")`.
+ */
+export function readModuleFacts(blocks: readonly Block[], text: string): Omit<ModuleFacts, 'documents'> & { fileKinds: { path: string; kind: PolicyKind }[] } {
+  const facts: Omit<ModuleFacts, 'documents'> & { fileKinds: { path: string; kind: PolicyKind }[] } = { uses: [], roles: {}, users: {}, groups: {}, attachments: {}, values: {}, fileKinds: [] };
   for (const block of blocks) {
     const [type, name] = block.labels;
     if (block.type === 'variable' && type && block.body) {
@@ -87,6 +90,8 @@ export function readModuleFacts(blocks: readonly Block[], text: string): Omit<Mo
     }
     for (const place of policyPlaces(block, text)) {
       for (const target of documentReferences(place.attribute.value, text)) facts.uses.push({ target, kind: place.kind, owner: ownerOf(block, facts, text, place.nested) });
+      const path = fileArgument(place.attribute.value, text);
+      if (path !== undefined) facts.fileKinds.push({ path, kind: place.kind });
     }
   }
   return facts;
@@ -111,6 +116,17 @@ export function policyPlaces(block: Block, text: string): { attribute: Attribute
     }
   }
   return places;
+}
+
+/** The file a `file("...")` or `templatefile("...", {...})` argument reads, relative to the module (`${path.module}/` dropped). */
+function fileArgument(expression: HclNode, text: string): string | undefined {
+  const call = unwrap(expression);
+  if (call?.type !== 'function_call') return undefined;
+  const name = text.slice(call.children[0]?.start ?? 0, call.children[0]?.end ?? 0);
+  const first = unwrap(call.children.find((c) => c.type === 'function_arguments')?.children.find((c) => c.type === 'expression'));
+  if ((name !== 'file' && name !== 'templatefile') || (first?.type !== 'string_lit' && first?.type !== 'quoted_template')) return undefined;
+  const path = text.slice(first.start + 1, first.end - 1).replace(/^\$\{path\.(module|root|cwd)\}\//, '');
+  return path.includes('${') ? undefined : path;
 }
 
 /** `data.aws_iam_policy_document.NAME.json`, `...NAME[0].minified_json`: wherever they are in an expression. */

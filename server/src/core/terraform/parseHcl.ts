@@ -3,14 +3,18 @@ import { copyTree, readBlock, type Block, type HclNode, type HclParser, type Sit
 /** A file's top-level blocks; those that may hold or name policies are copied whole (see `worthReading`). */
 export interface HclFile {
   blocks: Block[];
+  /** Blocks of the previous version an edit did not touch, and how far the edit moved each. */
+  moved: Map<Block, number>;
   /** Top-level `name = value` attributes (a `.tfvars`-like file, or a broken one). */
   hasErrors: boolean;
 }
 
-/** What an incremental parse keeps of the previous one: its tree and the text the tree was made from. */
+/** What an incremental parse keeps of the previous one: its tree, the text the tree was made from, and its blocks by text. */
 export interface KeptTree {
   tree: SitterTree;
   text: string;
+  /** The blocks read last time, by their text: a block an edit did not touch is not copied out of WebAssembly again. */
+  blocks: Map<string, Block[]>;
 }
 
 /**
@@ -39,23 +43,44 @@ export function parseHcl(text: string, parser: HclParser, previous: KeptTree | u
       second?.delete();
     }
   }
-  if (!tree) return { file: { blocks: [], hasErrors: true }, kept: undefined };
+  if (!tree) return { file: { blocks: [], moved: new Map(), hasErrors: true }, kept: undefined };
   const map = insertions.length === 0 ? undefined : (offset: number) => offset - countBelow(insertions, offset);
   const blocks: Block[] = [];
+  const movedBlocks = new Map<Block, number>();
+  const byText = new Map<string, Block[]>();
   const body = bodyOf(tree.rootNode);
   for (let i = 0; body && i < body.childCount; i++) {
     const child = body.child(i);
     if (!child || child.type !== 'block') continue;
-    const header = shallowBlock(child, source);
-    if (!worthReading(header, source)) {
-      blocks.push(mapBlock(header, map, text));
-      continue;
+    const start = child.startIndex;
+    const blockText = source.slice(start, child.endIndex);
+    // Repaired text has offsets of its own: its blocks are read afresh.
+    const reused = map ? undefined : previous?.blocks.get(blockText)?.pop();
+    if (reused) movedBlocks.set(reused, start - reused.node.start);
+    const block = reused ? moved(reused, start - reused.node.start) : read(child, source, text, map, worthReading, tree.rootNode.hasError);
+    blocks.push(block);
+    if (!map) {
+      const same = byText.get(blockText);
+      if (same) same.push(block);
+      else byText.set(blockText, [block]);
     }
-    const copied = copyTree(child);
-    if (map) mapOffsets(copied, map);
-    blocks.push(readBlock(copied, text));
   }
-  return { file: { blocks, hasErrors: tree.rootNode.hasError }, kept: { tree, text: source } };
+  return { file: { blocks, moved: movedBlocks, hasErrors: tree.rootNode.hasError }, kept: { tree, text: source, blocks: byText } };
+}
+
+/** A block read from the tree: its header only, or all of it when it is worth reading. */
+function read(child: SitterNode, source: string, text: string, map: ((offset: number) => number) | undefined, worthReading: (block: Block, source: string) => boolean, withErrors: boolean): Block {
+  const header = shallowBlock(child, source);
+  if (!worthReading(header, source)) return mapBlock(header, map, text);
+  const copied = copyTree(child, withErrors);
+  if (map) mapOffsets(copied, map);
+  return readBlock(copied, text);
+}
+
+/** A block of the previous version, moved to where the edit put it (its nodes are not read again before this). */
+function moved(block: Block, delta: number): Block {
+  if (delta !== 0) mapOffsets(block.node, (offset) => offset + delta);
+  return block;
 }
 
 /** The file's body: the root's child of that type (comments before it are children too). */

@@ -62,22 +62,26 @@ export interface HclNode {
   missing?: boolean;
 }
 
-/** Copies a tree-sitter subtree, anonymous tokens (`=`, `,`, `(`) included. */
-export function copyTree(node: SitterNode): HclNode {
+/**
+ * Copies a tree-sitter subtree, anonymous tokens (`=`, `,`, `(`) included. Each property read is a
+ * call into WebAssembly: field names are read where the grammar has them (an object element's
+ * `key` and `val`), and missing tokens only in a tree with errors.
+ */
+export function copyTree(node: SitterNode, withErrors = true): HclNode {
   const cursor = node.walk();
   try {
     const root: HclNode = { type: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex, children: [], parent: undefined };
     let current = root;
     for (;;) {
       if (cursor.gotoFirstChild()) {
-        current = append(current, cursor);
+        current = append(current, cursor, withErrors);
         continue;
       }
       for (;;) {
         const parent = current.parent;
         if (!parent) return root;
         if (cursor.gotoNextSibling()) {
-          current = append(parent, cursor);
+          current = append(parent, cursor, withErrors);
           break;
         }
         cursor.gotoParent();
@@ -89,11 +93,13 @@ export function copyTree(node: SitterNode): HclNode {
   }
 }
 
-function append(parent: HclNode, cursor: SitterCursor): HclNode {
+function append(parent: HclNode, cursor: SitterCursor, withErrors: boolean): HclNode {
   const node: HclNode = { type: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex, children: [], parent };
-  const field = cursor.currentFieldName;
-  if (field) node.field = field;
-  if (cursor.nodeIsMissing) node.missing = true;
+  if (parent.type === 'object_elem') {
+    const field = cursor.currentFieldName;
+    if (field) node.field = field;
+  }
+  if (withErrors && cursor.nodeIsMissing) node.missing = true;
   parent.children.push(node);
   return node;
 }
