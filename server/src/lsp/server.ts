@@ -26,6 +26,13 @@ import { WorkspaceIndex, type FolderSettings } from './workspaceIndex';
 import { version } from '../../../package.json';
 
 
+/**
+ * Terraform documents whose parse trees stay in memory for incremental parsing: the ones edited
+ * last. The others give theirs back (a tree costs WebAssembly memory that is never returned to the
+ * system); their next edit parses the file in full once, reusing the blocks it did not touch.
+ */
+const LIVE_TREES = 8;
+
 /** Push mode waits this long after a keystroke so that fast typing is analysed once. */
 const PUSH_DELAY_MS = 150;
 
@@ -45,6 +52,8 @@ export function startServer(connection: Connection): void {
    * (the module) makes the others' parses stale. One counter per folder.
    */
   const moduleGenerations = new Map<string, number>();
+  /** Terraform documents holding a live tree, the most recently parsed last. */
+  const liveTrees: string[] = [];
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let settings = new SettingsStore(connection, false, undefined);
   let pullDiagnostics = false;
@@ -96,7 +105,15 @@ export function startServer(connection: Connection): void {
       ? service.parse(document.getText(), { dialect: 'terraform', module: moduleOf(document.uri, fileName), ...(cached ? { previous: cached.parsed } : {}) })
       : service.parse(document.getText(), { allowComments: document.languageId === 'jsonc' });
     parseCache.set(document.uri, { version: document.version, generation, parsed });
+    if (terraform) keepTree(document.uri);
     return parsed;
+  }
+
+  function keepTree(uri: string): void {
+    const at = liveTrees.indexOf(uri);
+    if (at >= 0) liveTrees.splice(at, 1);
+    liveTrees.push(uri);
+    while (liveTrees.length > LIVE_TREES) parseCache.get(liveTrees.shift() as string)?.parsed.dispose?.();
   }
 
   /** What the other Terraform files of a document's folder say: open ones as last parsed, the others as indexed. */
@@ -292,6 +309,7 @@ export function startServer(connection: Connection): void {
     graphEvents.documentChanged(event.document);
     parseCache.get(uri)?.parsed.dispose?.();
     parseCache.delete(uri);
+    if (liveTrees.includes(uri)) liveTrees.splice(liveTrees.indexOf(uri), 1);
     settings.forget(uri);
     clearTimeout(pushTimers.get(uri));
     pushTimers.delete(uri);

@@ -85,7 +85,10 @@ export interface ParsedDocument {
   units: PolicyUnit[];
   /** Other files the document gives a kind (`assume_role_policy = file("trust.json")`), paths as written. */
   fileKinds?: { path: string; kind: PolicyKind }[];
-  /** Releases what the parser holds (tree-sitter trees live in WebAssembly memory); safe to call twice. */
+  /**
+   * Releases what the parser holds in WebAssembly memory (a tree-sitter tree); safe to call twice.
+   * The document stays usable, and a next version parsed from it reuses what did not change.
+   */
   dispose?(): void;
 }
 

@@ -101,9 +101,10 @@ export function parseTerraform(text: string, options: TerraformParseOptions): Pa
     units: [...builder.units, ...(hcl.file.hasErrors && options.previous ? carriedOver(options.previous, text, builder.units) : [])].sort((a, b) => a.span.offset - b.span.offset),
     fileKinds: own.fileKinds,
     dispose: () => {
-      const state = states.get(document);
-      state?.kept?.tree.delete();
-      if (state) state.kept = undefined;
+      // The tree goes back to WebAssembly memory; the blocks stay for the next version to reuse.
+      const kept = states.get(document)?.kept;
+      kept?.tree?.delete();
+      if (kept) kept.tree = undefined;
     },
   };
   states.set(document, { facts: { ...ownFacts, documents }, kept: hcl.kept, hcl: builder.hcl, signature, byBlock: builder.byBlock });

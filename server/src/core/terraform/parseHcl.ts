@@ -11,7 +11,8 @@ export interface HclFile {
 
 /** What an incremental parse keeps of the previous one: its tree, the text the tree was made from, and its blocks by text. */
 export interface KeptTree {
-  tree: SitterTree;
+  /** Undefined once released: the next parse is then a full one (its blocks are still reused). */
+  tree: SitterTree | undefined;
   text: string;
   /** The blocks read last time, by their text: a block an edit did not touch is not copied out of WebAssembly again. */
   blocks: Map<string, Block[]>;
@@ -94,7 +95,7 @@ function bodyOf(root: SitterNode): SitterNode | undefined {
 
 /** The new tree: from the previous one when there is one (edited by the change between the texts). */
 function reparse(text: string, parser: HclParser, previous: KeptTree | undefined): SitterTree | null {
-  if (!previous) return parser.parse(text);
+  if (!previous?.tree) return parser.parse(text);
   const old = previous.text;
   let start = 0;
   while (start < old.length && start < text.length && old.charCodeAt(start) === text.charCodeAt(start)) start++;
@@ -110,6 +111,7 @@ function reparse(text: string, parser: HclParser, previous: KeptTree | undefined
   });
   const tree = parser.parse(text, previous.tree);
   previous.tree.delete();
+  previous.tree = undefined;
   return tree;
 }
 
