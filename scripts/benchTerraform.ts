@@ -136,7 +136,7 @@ export async function terraformFigures(cliPath: string, readRss: (pid: number | 
   // The same edits over stdio: didChange then a diagnostics pull, as VS Code does on each keystroke.
   const client = await LspClient.start({ capabilities: PULL_CAPABILITIES });
   let editOverStdio: TerraformFigures['editOverStdio'];
-  let rssWith50: number | undefined = undefined;
+  let rssWith50: number | undefined;
   try {
     const uri = 'file:///bench/large.tf';
     client.open(uri, large, 'terraform');
