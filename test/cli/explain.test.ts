@@ -29,7 +29,7 @@ describe('iam-policy explain', () => {
       assert.ok(block.split('\n').some((l) => l.trim() === line), `${file}:\n${block}`);
     }
     // Identity and resource policies found in folders are counted, not listed one by one.
-    assert.match(result.stdout, /^\d+ identity or resource policies in the folders \(not trust policies\)\.$/m);
+    assert.match(result.stdout, /^\d+ files in the folders with identity or resource policies only \(no trust policy\)\.$/m);
     assert.doesNotMatch(result.stdout, /lambda-developer-policy/);
   });
 

@@ -24,7 +24,8 @@ export function explainFiles(service: PolicyService, files: readonly InputFile[]
   for (const { file, text, parsed, kindSetting } of readFiles(service, files, options)) {
     const policies = service.policies(parsed, { fileName: file.path, kindSetting });
     if (policies.length === 0) {
-      report.skipped.push(file.path);
+      // variables.tf and outputs.tf hold no policy: not worth a line, unless named.
+      if (parsed.dialect === 'json' || file.explicit) report.skipped.push(file.path);
       continue;
     }
     // A Terraform file with a role among its policies is explained as the trust policies it holds.
@@ -55,7 +56,7 @@ export function formatExplainText(report: ExplainReport): string {
       if (s.actions.length > 0) lines.push(`    Actions: ${s.actions.join(', ')}`);
     }
   }
-  if (report.others.length > 0) lines.push(`${report.others.length} identity or resource ${report.others.length === 1 ? 'policy' : 'policies'} in the folders (not trust policies).`);
+  if (report.others.length > 0) lines.push(`${report.others.length} ${report.others.length === 1 ? 'file' : 'files'} in the folders with identity or resource policies only (no trust policy).`);
   if (report.skipped.length > 0) lines.push(`Skipped (not IAM policies): ${report.skipped.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

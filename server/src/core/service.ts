@@ -98,7 +98,13 @@ export function createPolicyService(dependencies: ServiceDependencies = {}): Pol
     },
     complete,
     hover,
-    graphFacts: (parsed, options = {}) => classified(parsed, options).map(({ unit, kind }) => readFacts(unit, kind)),
+    graphFacts: (parsed, options = {}) =>
+      classified(parsed, options).flatMap(({ unit, kind }) => {
+        const facts = readFacts(unit, kind);
+        // One trust document used by several roles: each role trusts the same principals.
+        const roles = facts.owner?.roles;
+        return roles && facts.owner ? roles.map((role) => ({ ...facts, owner: { ...facts.owner, label: facts.owner?.label ?? '', role } })) : [facts];
+      }),
     accounts: (parsed, options = {}) => [...new Set(classified(parsed, options).flatMap(({ unit }) => accountsIn(unit.root)))],
     rules: RULES,
   };

@@ -73,6 +73,8 @@ export interface UnitOwner {
   label: string;
   /** The role a trust policy belongs to (its `name`, else the resource name). */
   role?: string;
+  /** Every role that uses it, when several do (`role` is the first). */
+  roles?: string[];
   /** The roles, users and groups an identity policy is attached to, as `role:NAME`, `user:NAME`, `group:NAME`. */
   attachedTo?: string[];
 }

@@ -405,9 +405,24 @@ class UnitBuilder {
     return known ? resolved : undefined;
   }
 
+  /**
+   * Where the module uses a document: its kind (a trust policy where any role uses it as one), and
+   * whose it is, all of them (one trust document often serves several roles).
+   */
   private useOf(target: string): { kind: PolicyKind; owner: UnitOwner } | undefined {
-    const use = this.facts.uses.find((u) => u.target === target);
-    return use ? { kind: use.kind, owner: use.owner ?? { label: target } } : undefined;
+    const uses = this.facts.uses.filter((u) => u.target === target);
+    if (uses.length === 0) return undefined;
+    const kind = uses.find((u) => u.kind === 'trust')?.kind ?? uses[0].kind;
+    const owners = uses.filter((u) => u.kind === kind).map((u) => u.owner ?? { label: target });
+    const roles = [...new Set(owners.flatMap((o) => (o.role === undefined ? [] : [o.role])))];
+    const attached = [...new Set(owners.flatMap((o) => o.attachedTo ?? []))];
+    const owner: UnitOwner = {
+      label: [...new Set(owners.map((o) => o.label))].join(', '),
+      ...(roles.length > 0 ? { role: roles[0] } : {}),
+      ...(roles.length > 1 ? { roles } : {}),
+      ...(attached.length > 0 ? { attachedTo: attached } : {}),
+    };
+    return { kind, owner };
   }
 
   private parts(): TreeParts {

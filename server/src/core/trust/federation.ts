@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { hasWildcard, isAllWildcards, type ProviderId } from '../iam';
+import { hasPlaceholder, hasWildcard, isAllWildcards, type ProviderId } from '../iam';
 import type { PolicyModel, Statement } from '../policyModel';
 import { conditionsOf, type ConditionEntry } from '../statementParts';
 import { grantsAssume, statementTrustActions } from './actions';
@@ -39,11 +39,19 @@ export function audienceClaimOf(provider: string | undefined): string {
 
 /**
  * The condition entries on `<issuer>:<claim>` that test it positively. `sub` and `aud` are in every
- * token, so `IfExists` and `ForAllValues:` change nothing and count.
+ * token, so `IfExists` and `ForAllValues:` change nothing and count. A provider named by a template
+ * (`oidc-provider/${local.oidc_provider}`) may be what another expression names in the key
+ * (`"${replace(var.oidc_provider_url, "https://", "")}:sub"`): a key whose issuer is a template counts.
  */
 export function claimEntries(statement: Statement, issuer: string, claim: string): ConditionEntry[] {
   const key = `${issuer}:${claim}`.toLowerCase();
-  return conditionsOf(statement).filter((e) => e.key.toLowerCase() === key && positiveOperator(e, { alwaysPresent: true })?.family === 'String');
+  const templated = hasPlaceholder(issuer);
+  const matches = (entryKey: string) => {
+    const lower = entryKey.toLowerCase();
+    if (lower === key) return true;
+    return templated && lower.endsWith(`:${claim}`) && hasPlaceholder(entryKey.slice(0, -claim.length - 1));
+  };
+  return conditionsOf(statement).filter((e) => matches(e.key) && positiveOperator(e, { alwaysPresent: true })?.family === 'String');
 }
 
 /** Whether the statement tests the audience claim with values that narrow it. */
