@@ -49,10 +49,7 @@ export function parseHcl(text: string, parser: HclParser, previous: KeptTree | u
   const blocks: Block[] = [];
   const movedBlocks = new Map<Block, number>();
   const byText = new Map<string, Block[]>();
-  const body = bodyOf(tree.rootNode);
-  for (let i = 0; body && i < body.childCount; i++) {
-    const child = body.child(i);
-    if (!child || child.type !== 'block') continue;
+  for (const child of blockNodes(tree.rootNode)) {
     const start = child.startIndex;
     const blockText = source.slice(start, child.endIndex);
     // Repaired text has offsets of its own: its blocks are read afresh.
@@ -84,13 +81,29 @@ function moved(block: Block, delta: number): Block {
   return block;
 }
 
-/** The file's body: the root's child of that type (comments before it are children too). */
-function bodyOf(root: SitterNode): SitterNode | undefined {
-  for (let i = 0; i < root.childCount; i++) {
-    const child = root.child(i);
-    if (child?.type === 'body') return child;
+/**
+ * The blocks of the file's body (comments before the body are children of the root too). A cursor
+ * walks the children: tree-sitter's `child(i)` starts from the first child each time, so an index
+ * loop over a file of many blocks, or an error node of thousands of children, would be quadratic.
+ */
+function blockNodes(root: SitterNode): SitterNode[] {
+  const found: SitterNode[] = [];
+  const cursor = root.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return found;
+    const type = () => cursor.nodeType;
+    do {
+      if (type() !== 'body') continue;
+      if (cursor.gotoFirstChild()) {
+        do if (type() === 'block') found.push(cursor.currentNode);
+        while (cursor.gotoNextSibling());
+      }
+      break;
+    } while (cursor.gotoNextSibling());
+  } finally {
+    cursor.delete();
   }
-  return undefined;
+  return found;
 }
 
 /** The new tree: from the previous one when there is one (edited by the change between the texts). */
@@ -126,15 +139,22 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
   return { row, column: offset - lineStart };
 }
 
-function errorCount(node: SitterNode): number {
-  if (!node.hasError) return 0;
-  if (node.type === 'ERROR' || node.isMissing) return 1;
+/** How many error regions and invented tokens a tree has (a walk, not recursion: trees may be deep). */
+function errorCount(root: SitterNode): number {
+  if (!root.hasError) return 0;
   let count = 0;
-  for (let i = 0; i < node.childCount; i++) {
-    const child = node.child(i);
-    if (child) count += errorCount(child);
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const error = cursor.nodeType === 'ERROR' || cursor.nodeIsMissing;
+      if (error) count++;
+      // An error's inside is one error; a subtree without any is skipped.
+      if (!error && cursor.currentNode.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return count;
+    }
+  } finally {
+    cursor.delete();
   }
-  return count;
 }
 
 /**

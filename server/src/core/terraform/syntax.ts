@@ -19,6 +19,7 @@ export interface SitterNode {
 /** What the core needs of a tree-sitter tree cursor. */
 export interface SitterCursor {
   readonly nodeType: string;
+  readonly currentNode: SitterNode;
   readonly startIndex: number;
   readonly endIndex: number;
   readonly currentFieldName: string | null;
