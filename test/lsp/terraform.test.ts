@@ -217,6 +217,27 @@ describe('Terraform modules and languages over stdio', () => {
     }
   });
 
+  it('gives a JSON file the kind of the Terraform argument that reads it with file()', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'iam-tf-file-'));
+    try {
+      writeFileSync(join(folder, 'main.tf'), 'resource "aws_iam_role" "r" {\n  assume_role_policy = file("${path.module}/role.json")\n}\n');
+      const json = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}]}\n';
+      writeFileSync(join(folder, 'role.json'), json);
+      const client = await LspClient.start({ capabilities: PULL_CAPABILITIES, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'tf' }] });
+      try {
+        // The scan reads main.tf; the trust graph answers once it is done.
+        await client.request('iamPolicy/trustGraph', { format: 'json' }, 20_000);
+        const uri = pathToFileURL(join(folder, 'role.json')).href;
+        client.open(uri, json);
+        assert.deepEqual(items(await client.pull(uri)).map((d) => d.code).sort(), ['missing-principal', 'trust-has-resource']);
+      } finally {
+        client.kill();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('draws the Terraform roles of the workspace in the trust graph, named by their resources', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'iam-tf-graph-'));
     try {

@@ -154,7 +154,7 @@ export function startServer(connection: Connection): void {
     if (!current.enable) return undefined;
     await ensureGrammar(document);
     const fileName = pathOf(document.uri);
-    return { settings: current, fileName, kindSetting: kindSettingForFile(fileName, current.files) };
+    return { settings: current, fileName, kindSetting: kindSettingForFile(fileName, current.files) ?? workspaceIndex.kindFromTerraform(fileName) };
   }
 
   async function analyze(document: TextDocument): Promise<Analysis | undefined> {

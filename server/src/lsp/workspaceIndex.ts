@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { minimatch } from 'minimatch';
-import { dialectOf, kindSettingForFile, moduleFactsOf, type graph, type KindSetting, type ModuleFacts, type PolicyService } from '../core';
+import { dialectOf, kindSettingForFile, moduleFactsOf, type graph, type KindSetting, type ModuleFacts, type PolicyKind, type PolicyService } from '../core';
 
 /** Bounds of the scan: a monorepo must not keep the server busy or hold much memory. */
 const MAX_FILES = 5_000;
@@ -32,6 +32,8 @@ export interface IndexedFile {
   facts: graph.FileFacts[];
   /** A Terraform file's facts for the other files of its module (its folder). */
   module?: ModuleFacts;
+  /** Files a Terraform file's `file("...")` gives a kind (absolute paths). */
+  fileKinds?: { path: string; kind: PolicyKind }[];
 }
 
 /**
@@ -106,10 +108,22 @@ export class WorkspaceIndex {
     return folder ? relative(folder, path).split(sep).join('/') : undefined;
   }
 
-  /** The kind setting of a file (from its folder's `iamPolicy.files`). */
+  /**
+   * The kind setting of a file: from its folder's `iamPolicy.files`, else the kind a Terraform file
+   * of the workspace gives it (`assume_role_policy = file("trust.json")`).
+   */
   async kindSetting(path: string): Promise<KindSetting | undefined> {
     const folder = this.folderOf(path);
-    return folder ? kindSettingForFile(path, (await this.settingsOf(folder)).files) : undefined;
+    return (folder ? kindSettingForFile(path, (await this.settingsOf(folder)).files) : undefined) ?? this.kindFromTerraform(path);
+  }
+
+  /** The kind a Terraform file of the workspace gives a file it reads with `file("...")`. */
+  kindFromTerraform(path: string): PolicyKind | undefined {
+    for (const file of this.byPath.values()) {
+      const found = file.fileKinds?.find((k) => k.path === path);
+      if (found) return found.kind;
+    }
+    return undefined;
   }
 
   /**
@@ -143,8 +157,12 @@ export class WorkspaceIndex {
     } else if (await this.isScanned(path)) {
       altered = await this.read(path);
     }
-    // The other Terraform files of the folder may read differently now (a document's kind comes from its use).
-    if (/\.tf$/i.test(path)) for (const sibling of this.terraformSiblings(path)) altered = (await this.read(sibling)) || altered;
+    // The other Terraform files of the folder may read differently now (a document's kind comes from its use),
+    // and so may the files it reads with `file("...")`.
+    if (/\.tf$/i.test(path)) {
+      for (const sibling of this.terraformSiblings(path)) altered = (await this.read(sibling)) || altered;
+      for (const named of this.namedByTerraform()) if (await this.isScanned(named)) altered = (await this.read(named)) || altered;
+    }
     if (altered) this.changed();
   }
 
@@ -219,6 +237,13 @@ export class WorkspaceIndex {
     for (const path of [...this.byPath.keys()]) if (!seen.has(path)) this.forget(path);
     // A Terraform file read before the others of its folder did not know how they use its documents.
     for (const path of [...this.byPath.keys()]) if (/\.tf$/i.test(path) && this.terraformSiblings(path).length > 0) await this.read(path);
+    // A JSON file read before the Terraform file that names it in `file("...")` did not know its kind.
+    for (const named of this.namedByTerraform()) if (seen.has(named)) await this.read(named);
+  }
+
+  /** The files Terraform files of the workspace read with `file("...")`. */
+  private namedByTerraform(): string[] {
+    return [...this.byPath.values()].flatMap((f) => f.fileKinds?.map((k) => k.path) ?? []);
   }
 
   /** The other indexed Terraform files of a file's folder (its module). */
@@ -245,7 +270,15 @@ export class WorkspaceIndex {
       // A Terraform file without policies still tells its module which roles and documents it names.
       if (facts.length === 0 && !module) return this.forget(path);
       const before = this.byPath.get(path);
-      const entry: IndexedFile = { uri: pathToFileURL(path).href, relativePath: this.relativePath(path) ?? path, accounts: this.service.accounts(parsed, options), facts, ...(module ? { module } : {}) };
+      const fileKinds = parsed.fileKinds?.map((k) => ({ path: resolve(dirname(path), k.path), kind: k.kind }));
+      const entry: IndexedFile = {
+        uri: pathToFileURL(path).href,
+        relativePath: this.relativePath(path) ?? path,
+        accounts: this.service.accounts(parsed, options),
+        facts,
+        ...(module ? { module } : {}),
+        ...(fileKinds?.length ? { fileKinds } : {}),
+      };
       this.byPath.set(path, entry);
       this.sorted = undefined;
       return !before || JSON.stringify(before.facts) !== JSON.stringify(entry.facts) || JSON.stringify(before.module) !== JSON.stringify(entry.module);
