@@ -140,6 +140,16 @@ describe('Terraform: values only known when Terraform runs never raise a finding
     });
   }
 
+  it('an unknown value of a known condition key adds no key: a missing audience is still missing', () => {
+    const text = dataTrust('    actions = ["sts:AssumeRoleWithWebIdentity"]\n    principals {\n      type        = "Federated"\n      identifiers = [aws_iam_openid_connect_provider.github.arn]\n    }\n    condition {\n      test     = "StringLike"\n      variable = "token.actions.githubusercontent.com:sub"\n      values   = local.subjects\n    }');
+    assert.deepEqual(seriousRules(text), ['trust-oidc-missing-aud']);
+  });
+
+  it('format() keeps its literal parts: "%s:sub" names the subject claim of whatever issuer', () => {
+    const text = dataTrust('    actions = ["sts:AssumeRoleWithWebIdentity"]\n    principals {\n      type        = "Federated"\n      identifiers = [format("arn:aws:iam::%s:oidc-provider/%s", var.account, local.issuer)]\n    }\n    condition {\n      test     = "StringEquals"\n      variable = format("%s:sub", local.issuer)\n      values   = ["system:serviceaccount:kube-system:external-dns"]\n    }');
+    assert.deepEqual(seriousRules(text), ['trust-oidc-missing-aud']);
+  });
+
   it('but known values next to unknown ones are still judged', () => {
     const text = 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["s3:GetObjects", var.more], Resource = "*" }] })\n}\n';
     assert.deepEqual(

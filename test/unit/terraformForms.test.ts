@@ -79,7 +79,7 @@ describe('Terraform: jsonencode({...}) as JSON', () => {
       Effect   = "Allow"
       Action   = var.actions
       Resource = ["\${aws_s3_bucket.b.arn}/*", aws_s3_bucket.b.arn, var.enabled ? "a" : "b", [for k in var.keys : k]]
-      Sid      = format("%s", var.sid)
+      Sid      = upper(var.sid)
     }]
   })`,
       ),
@@ -87,7 +87,7 @@ describe('Terraform: jsonencode({...}) as JSON', () => {
     const statement = (policy.json as { Statement: Record<string, unknown>[] }).Statement[0];
     assert.deepEqual(statement.Action, '${var.actions}');
     assert.deepEqual(statement.Resource, ['${aws_s3_bucket.b.arn}/*', '${aws_s3_bucket.b.arn}', '${var.enabled ? "a" : "b"}', '${[for k in var.keys : k]}']);
-    assert.equal(statement.Sid, '${format("%s", var.sid)}');
+    assert.equal(statement.Sid, '${upper(var.sid)}');
   });
 
   it('keeps what concat() and merge() write, and knows there may be more', () => {

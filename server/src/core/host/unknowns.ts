@@ -30,8 +30,9 @@ export function withoutUnknowns(unit: PolicyUnit, policy: PolicyModel | undefine
     if (LITERAL_RULES.has(rule.id) || (node.type === 'string' && typeof node.value === 'string' && isPlaceholder(node.value))) onUnknown.add(`${node.offset}:${node.length}`);
   }
   return findings.filter((finding) => {
-    if (onUnknown.has(`${finding.offset}:${finding.length}`)) return false;
-    if (!rule.absent) return true;
+    // A rule that reports something missing only anchors its finding on a value (an OIDC provider
+    // named by `var.provider_arn`, inferred from its claim keys): it is judged below, not dropped here.
+    if (!rule.absent) return !onUnknown.has(`${finding.offset}:${finding.length}`);
     const statement = policy?.statements.find((s) => finding.offset >= s.node.offset && finding.offset + finding.length <= s.node.offset + s.node.length);
     return !rule.absent.some((element) => (element === 'Statement' ? mayHoldMore(unit, policy) : statement !== undefined && elementUnknown(unit, statement, element)));
   });
@@ -47,14 +48,28 @@ function mayHoldMore(unit: PolicyUnit, policy: PolicyModel | undefined): boolean
   return list.type === 'array' && (list.children ?? []).some((s) => unit.unknown.has(s) || unit.open.has(s));
 }
 
-/** Whether a statement's element is open, unknown or holds an unknown part (the statement itself open counts too). */
+/**
+ * Whether a statement's element could hold what a rule finds missing: it is open or unknown, or
+ * holds an unknown part (the statement itself open counts too). In a Condition only operators and
+ * keys count: an unknown value of a known key (`values = var.subjects`) adds no key.
+ */
 function elementUnknown(unit: PolicyUnit, statement: Statement, element: string): boolean {
   if (unit.open.has(statement.node)) return true;
   const node = propertyValue(statement.node, element);
   if (!node) return false;
+  const unknown = (n: Node | undefined) => n !== undefined && (unit.unknown.has(n) || unit.open.has(n));
+  if (element === 'Condition') {
+    if (unknown(node)) return true;
+    // `"${local.issuer}:sub"` is a subject key whatever the issuer: only a wholly unknown name could be any key.
+    const anyName = (n: Node | undefined) => unknown(n) && typeof n?.value === 'string' && isPlaceholder(n.value);
+    return (node.children ?? []).some((operator) => {
+      const block = operator.children?.[1];
+      return anyName(operator.children?.[0]) || unknown(block) || (block?.children ?? []).some((key) => anyName(key.children?.[0]));
+    });
+  }
   let found = false;
   forEachNode(node, (n) => {
-    if (unit.unknown.has(n) || unit.open.has(n)) found = true;
+    if (unknown(n)) found = true;
   });
   return found;
 }

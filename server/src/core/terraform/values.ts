@@ -156,6 +156,23 @@ function callOf(node: HclNode, parts: TreeParts, parent: JsonNode | undefined): 
     }
     return array;
   }
+  // `format("%s:sub", var.issuer)`: the literal parts are known, each verb is its argument.
+  if (name === 'format' && (shapes[0]?.type === 'string_lit' || shapes[0]?.type === 'quoted_template')) {
+    const pattern = stringOf(shapes[0], parts, undefined);
+    if (typeof pattern.value === 'string' && !parts.unknown.has(pattern)) {
+      let next = 1;
+      let templated = false;
+      const value = pattern.value.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?[a-zA-Z])/g, (_verb: string, spec: string) => {
+        if (spec === '%') return '%';
+        const argument = args[next++];
+        templated = true;
+        return argument ? placeholderFor(parts.text.slice(argument.start, argument.end)) : '${?}';
+      });
+      const string = jsonNode('string', node.start, node.end, parent, value);
+      if (templated) parts.unknown.add(string);
+      return string;
+    }
+  }
   if (name === 'merge' && shapes.some((s) => s?.type === 'object')) {
     const object = jsonNode('object', node.start, node.end, parent);
     object.children = [];

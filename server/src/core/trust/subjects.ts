@@ -27,12 +27,20 @@ const PINNED: SubjectJudgement = { scope: 'pinned', who: '' };
  * (`${GitHubOrg}`) stand for one specific value.
  */
 export function judgeSubject(provider: ProviderId | undefined, value: string, wildcards: boolean): SubjectJudgement {
-  const text = replacePlaceholders(value, 'x');
+  // Each placeholder is one specific value: judged as a plain word, named as it is written.
+  const placeholders = placeholdersOf(value);
+  let index = 0;
+  const text = placeholders.length === 0 ? value : replacePlaceholders(value, '\u0001').replace(/\u0001/g, () => `x\u0002${index++}\u0002`);
   if (!wildcards || !hasWildcard(text)) return PINNED;
   if (isAllWildcards(text)) return { scope: 'none', who: 'any subject' };
   // GitHub, GitLab and EKS subjects are read by their shape whoever issued them (generic); only
   // HCP Terraform's `organization:` needs to know the issuer.
-  return provider === 'terraform' && text.startsWith('organization:') ? terraform(text.slice(13)) : generic(text);
+  const judged = provider === 'terraform' && text.startsWith('organization:') ? terraform(text.slice(13)) : generic(text);
+  return placeholders.length === 0 ? judged : { ...judged, who: judged.who.replace(/x\u0002(\d+)\u0002/g, (_, i: string) => placeholders[Number(i)] ?? 'x') };
+}
+
+function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(/\$\{[^{}]*\}/g)].map((m) => m[0]);
 }
 
 interface Words {
