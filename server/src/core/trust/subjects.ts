@@ -1,4 +1,4 @@
-import { hasWildcard, isAllWildcards, replacePlaceholders, type ProviderId } from '../iam';
+import { hasWildcard, isAllWildcards, type ProviderId } from '../iam';
 
 /**
  * How far a subject (`sub`) value lets callers in, loosest first:
@@ -30,13 +30,13 @@ export function judgeSubject(provider: ProviderId | undefined, value: string, wi
   // Each placeholder is one specific value: judged as a plain word, named as it is written.
   const placeholders = placeholdersOf(value);
   let index = 0;
-  const text = placeholders.length === 0 ? value : replacePlaceholders(value, '\u0001').replace(/\u0001/g, () => `x\u0002${index++}\u0002`);
+  const text = placeholders.length === 0 ? value : value.replace(/\$\{[^{}]*\}/g, () => `x§${index++}§`);
   if (!wildcards || !hasWildcard(text)) return PINNED;
   if (isAllWildcards(text)) return { scope: 'none', who: 'any subject' };
   // GitHub, GitLab and EKS subjects are read by their shape whoever issued them (generic); only
   // HCP Terraform's `organization:` needs to know the issuer.
   const judged = provider === 'terraform' && text.startsWith('organization:') ? terraform(text.slice(13)) : generic(text);
-  return placeholders.length === 0 ? judged : { ...judged, who: judged.who.replace(/x\u0002(\d+)\u0002/g, (_, i: string) => placeholders[Number(i)] ?? 'x') };
+  return placeholders.length === 0 ? judged : { ...judged, who: judged.who.replace(/x§(\d+)§/g, (_, i: string) => placeholders[Number(i)] ?? 'x') };
 }
 
 function placeholdersOf(text: string): string[] {
