@@ -70,7 +70,8 @@ export function toList(cursor: Cursor, suggestions: readonly Suggestion[], incom
   return { items, replace: cursor.content, incomplete };
 }
 
-function entry(s: Suggestion, insertText: string, index: number, filterText: string | undefined, retrigger: boolean | undefined): CompletionEntry {
+/** A completion item for a suggestion, written as `insertText` (snippet syntax), in the list's order. */
+export function entry(s: Suggestion, insertText: string, index: number, filterText: string | undefined, retrigger: boolean | undefined): CompletionEntry {
   return {
     label: s.label,
     kind: s.kind,

@@ -1,6 +1,7 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import type { PolicyDraft } from '../host/types';
 import { nodeAtPath, propertyKey, type JsonPath } from '../jsonTree';
+import { minimalEdit } from '../textDiff';
 import type { TextEdit } from './quickFix';
 
 /** The layout a document is written in, so that inserted text looks like the rest. */
@@ -82,13 +83,7 @@ export class Draft implements PolicyDraft {
 
   /** One edit from the original text to the current one: the changed middle, common ends kept. */
   edit(): TextEdit {
-    const a = this.original;
-    const b = this.text;
-    let start = 0;
-    while (start < a.length && start < b.length && a[start] === b[start]) start++;
-    let end = 0;
-    while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-    return { offset: start, length: a.length - start - end, newText: b.slice(start, b.length - end) };
+    return minimalEdit(this.original, this.text);
   }
 }
 
@@ -97,7 +92,7 @@ function parse(text: string): Node | undefined {
 }
 
 /** Whitespace before `offset` on its line, when nothing else precedes it there. */
-function lineIndent(text: string, offset: number): string | undefined {
+export function lineIndent(text: string, offset: number): string | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   return /^[ \t]*$/.test(before) ? before : undefined;

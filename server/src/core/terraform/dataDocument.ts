@@ -21,8 +21,6 @@ export interface DataDocument {
   elsewhere: Span[];
   /** Every node of the tree that stands for HCL of this block (for the node under the cursor). */
   nodes: Node[];
-  /** The HCL attribute or block each value and key of the tree was read from (completion and fixes). */
-  origins: Map<Node, HclNode>;
 }
 
 /** The JSON element each argument of a `statement` block renders. */
@@ -40,7 +38,6 @@ const VARIABLE_ELEMENTS = new Set(['Resource', 'NotResource']);
 
 export function readDataDocument(block: Block, parts: TreeParts, merged: (attribute: Attribute) => MergedDocuments): DataDocument {
   const { text } = parts;
-  const origins = new Map<Node, HclNode>();
   const root = jsonNode('object', block.node.start, block.node.end, undefined);
   root.children = [];
   const anchor = childOf(block.node, 'block_start') ?? block.typeNode;
@@ -48,9 +45,9 @@ export function readDataDocument(block: Block, parts: TreeParts, merged: (attrib
   const reasons: string[] = [];
 
   const version = attributeOf(body, 'version', text);
-  root.children.push(version ? fromAttribute(version, 'Version', root, parts, origins) : defaultProperty('Version', '2012-10-17', anchor, root));
+  root.children.push(version ? fromAttribute(version, 'Version', root, parts) : defaultProperty('Version', '2012-10-17', anchor, root));
   const id = attributeOf(body, 'policy_id', text);
-  if (id) root.children.push(fromAttribute(id, 'Id', root, parts, origins));
+  if (id) root.children.push(fromAttribute(id, 'Id', root, parts));
 
   const statementBlocks = blocksOf(body, text);
   const own = statementBlocks.filter((b) => b.type === 'statement');
@@ -63,7 +60,7 @@ export function readDataDocument(block: Block, parts: TreeParts, merged: (attrib
   statementProperty.children = [statementKey, list];
   statementKey.parent = statementProperty;
   list.parent = statementProperty;
-  list.children = own.map((statement) => readStatement(statement, list, parts, origins));
+  list.children = own.map((statement) => readStatement(statement, list, parts));
   if (dynamic.length > 0) {
     parts.open.add(list);
     reasons.push('a dynamic "statement" block adds statements only known when Terraform runs');
@@ -85,7 +82,7 @@ export function readDataDocument(block: Block, parts: TreeParts, merged: (attrib
   const foreign = new Set(mergeWith.flatMap((m) => m.documents.statements));
   collect(root, nodes, foreign);
   const elsewhere = mergeWith.flatMap((m) => m.documents.spans);
-  return { root, nodes, origins, elsewhere, ...(reasons.length > 0 ? { incomplete: reasons.join('; ') } : {}) };
+  return { root, nodes, elsewhere, ...(reasons.length > 0 ? { incomplete: reasons.join('; ') } : {}) };
 }
 
 /** Statements merged in from other `aws_iam_policy_document`s, and whether some could not be found. */
@@ -134,7 +131,7 @@ function collect(node: JsonNode, into: Node[], foreign: ReadonlySet<JsonNode>): 
   for (const child of node.children ?? []) collect(child, into, foreign);
 }
 
-function readStatement(block: Block, parent: JsonNode, parts: TreeParts, origins: Map<Node, HclNode>): JsonNode {
+function readStatement(block: Block, parent: JsonNode, parts: TreeParts): JsonNode {
   const { text } = parts;
   const statement = jsonNode('object', block.node.start, block.node.end, parent);
   statement.children = [];
@@ -142,7 +139,7 @@ function readStatement(block: Block, parent: JsonNode, parts: TreeParts, origins
   for (const [argument, element] of ELEMENTS) {
     const attribute = attributes.get(argument);
     if (attribute) {
-      const property = fromAttribute(attribute, element, statement, parts, origins);
+      const property = fromAttribute(attribute, element, statement, parts);
       if (VARIABLE_ELEMENTS.has(element)) policyVariables(property.children?.[1]);
       statement.children.push(property);
     } else if (element === 'Effect') {
@@ -151,16 +148,16 @@ function readStatement(block: Block, parent: JsonNode, parts: TreeParts, origins
   }
   const nested = blocksOf(block.body, text);
   for (const [name, element] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-    const principal = readPrincipals(nested, name, element, statement, parts, origins);
+    const principal = readPrincipals(nested, name, element, statement, parts);
     if (principal) statement.children.push(principal);
   }
-  const condition = readConditions(nested, statement, parts, origins);
+  const condition = readConditions(nested, statement, parts);
   if (condition) statement.children.push(condition);
   return statement;
 }
 
 /** `principals { type, identifiers }` blocks as one Principal (or NotPrincipal) element. */
-function readPrincipals(nested: Block[], name: string, element: string, statement: JsonNode, parts: TreeParts, origins: Map<Node, HclNode>): JsonNode | undefined {
+function readPrincipals(nested: Block[], name: string, element: string, statement: JsonNode, parts: TreeParts): JsonNode | undefined {
   const blocks = nested.filter((b) => b.type === name);
   const dynamic = nested.filter((b) => b.type === 'dynamic' && b.labels[0] === name);
   if (blocks.length === 0 && dynamic.length === 0) return undefined;
@@ -185,7 +182,6 @@ function readPrincipals(nested: Block[], name: string, element: string, statemen
       // The provider writes "Principal": "*" for this one form.
       const star = items[0];
       star.parent = property;
-      origins.set(star, only.identifiers.node);
       property.children = [key, star];
       return property;
     }
@@ -199,7 +195,6 @@ function readPrincipals(nested: Block[], name: string, element: string, statemen
     const typeText = String(typeNode.value);
     const values = valueOf(identifiers.value, parts, undefined);
     policyVariables(values);
-    origins.set(typeNode, type.node);
     let member = byType.get(typeText);
     if (!member) {
       member = jsonNode('property', block.node.start, block.node.end, object);
@@ -209,10 +204,9 @@ function readPrincipals(nested: Block[], name: string, element: string, statemen
       member.children = [typeNode, list];
       byType.set(typeText, member);
       object.children.push(member);
-      origins.set(list, identifiers.node);
     }
     member.length = block.node.end - member.offset;
-    appendValues(member.children?.[1] as JsonNode, values, parts, origins, identifiers.node);
+    appendValues(member.children?.[1] as JsonNode, values, parts);
   }
   if (dynamic.length > 0) parts.open.add(object);
   property.children = [key, object];
@@ -220,7 +214,7 @@ function readPrincipals(nested: Block[], name: string, element: string, statemen
 }
 
 /** `condition { test, variable, values }` blocks as one Condition element: by test, then by variable. */
-function readConditions(nested: Block[], statement: JsonNode, parts: TreeParts, origins: Map<Node, HclNode>): JsonNode | undefined {
+function readConditions(nested: Block[], statement: JsonNode, parts: TreeParts): JsonNode | undefined {
   const blocks = nested.filter((b) => b.type === 'condition');
   const dynamic = nested.filter((b) => b.type === 'dynamic' && b.labels[0] === 'condition');
   if (blocks.length === 0 && dynamic.length === 0) return undefined;
@@ -240,7 +234,6 @@ function readConditions(nested: Block[], statement: JsonNode, parts: TreeParts, 
     const values = attributeOf(block.body, 'values', parts.text);
     if (!test || !variable || !values) continue;
     const testNode = valueOf(test.value, parts, undefined);
-    origins.set(testNode, test.node);
     let operator = operators.get(String(testNode.value));
     if (!operator) {
       operator = jsonNode('property', block.node.start, block.node.end, object);
@@ -255,7 +248,6 @@ function readConditions(nested: Block[], statement: JsonNode, parts: TreeParts, 
     const keys = operator.children?.[1] as JsonNode;
     keys.length = block.node.end - keys.offset;
     const variableNode = valueOf(variable.value, parts, undefined);
-    origins.set(variableNode, variable.node);
     let entry = keys.children?.find((p) => p.children?.[0]?.value === variableNode.value);
     if (!entry) {
       entry = jsonNode('property', block.node.start, block.node.end, keys);
@@ -264,12 +256,11 @@ function readConditions(nested: Block[], statement: JsonNode, parts: TreeParts, 
       list.children = [];
       entry.children = [variableNode, list];
       keys.children?.push(entry);
-      origins.set(list, values.node);
     }
     entry.length = block.node.end - entry.offset;
     const read = valueOf(values.value, parts, undefined);
     policyVariables(read);
-    appendValues(entry.children?.[1] as JsonNode, read, parts, origins, values.node);
+    appendValues(entry.children?.[1] as JsonNode, read, parts);
   }
   if (dynamic.length > 0) parts.open.add(object);
   property.children = [key, object];
@@ -277,23 +268,20 @@ function readConditions(nested: Block[], statement: JsonNode, parts: TreeParts, 
 }
 
 /** Adds a list's items (or a single or unknown value) to a merged list. */
-function appendValues(list: JsonNode, values: JsonNode, parts: TreeParts, origins: Map<Node, HclNode>, origin: HclNode): void {
+function appendValues(list: JsonNode, values: JsonNode, parts: TreeParts): void {
   const items = values.type === 'array' ? (values.children ?? []) : [values];
   if (values.type === 'array' && parts.open.has(values)) parts.open.add(list);
   for (const item of items) {
     item.parent = list;
-    origins.set(item, origin);
     list.children?.push(item);
   }
 }
 
 /** `name = value` as a property whose key is the argument's name and value its value. */
-function fromAttribute(attribute: Attribute, element: string, parent: JsonNode, parts: TreeParts, origins: Map<Node, HclNode>): JsonNode {
+function fromAttribute(attribute: Attribute, element: string, parent: JsonNode, parts: TreeParts): JsonNode {
   const property = jsonNode('property', attribute.node.start, attribute.node.end, parent);
   const key = jsonNode('string', attribute.nameNode.start, attribute.nameNode.end, property, element);
   const value = valueOf(attribute.value, parts, property);
-  origins.set(key, attribute.node);
-  origins.set(value, attribute.node);
   property.children = [key, value];
   return property;
 }

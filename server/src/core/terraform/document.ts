@@ -2,6 +2,7 @@ import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import { guessKind } from '../classify';
 import type { ParsedDocument, PolicyUnit, UnitOwner, UnitSyntax } from '../host/types';
 import { forEachNode, toValue } from '../jsonTree';
+import { changedRange } from '../textDiff';
 import { readPolicy } from '../policyModel';
 import type { PolicyKind, Span } from '../types';
 import { readDataDocument, type MergedDocuments } from './dataDocument';
@@ -118,13 +119,8 @@ export function parseTerraform(text: string, options: TerraformParseOptions): Pa
  * They are read-only meanwhile (no completion, no fixes) and go once the file parses again.
  */
 function carriedOver(previous: ParsedDocument, text: string, now: readonly PolicyUnit[]): PolicyUnit[] {
-  const old = previous.text;
-  let start = 0;
-  while (start < old.length && start < text.length && old[start] === text[start]) start++;
-  let end = 0;
-  while (end < old.length - start && end < text.length - start && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
-  const oldEnd = old.length - end;
-  const delta = text.length - old.length;
+  const { start, oldEnd } = changedRange(previous.text, text);
+  const delta = text.length - previous.text.length;
   const present = new Set(now.map((u) => u.id));
   const kept: PolicyUnit[] = [];
   for (const unit of previous.units) {

@@ -1,7 +1,9 @@
 import { getNodePath, type Node } from 'jsonc-parser';
+import { lineIndent } from '../fixes/jsonEdit';
 import type { TextEdit } from '../fixes/quickFix';
 import type { PolicyDraft, PolicyUnit } from '../host/types';
 import { nodeAtPath, type JsonPath } from '../jsonTree';
+import { minimalEdit } from '../textDiff';
 import { isIdentifier, quoteHcl } from './strings';
 import { ancestor, childOf, childrenOf, nodeAtOffset, type HclNode } from './syntax';
 
@@ -117,13 +119,7 @@ abstract class HclDraft implements PolicyDraft {
   }
 
   edit(): TextEdit {
-    const a = this.original;
-    const b = this.text;
-    let start = 0;
-    while (start < a.length && start < b.length && a[start] === b[start]) start++;
-    let end = 0;
-    while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-    return { offset: start, length: a.length - start - end, newText: b.slice(start, b.length - end) };
+    return minimalEdit(this.original, this.text);
   }
 
   abstract insertMember(path: JsonPath, key: string, value: unknown): boolean;
@@ -323,13 +319,6 @@ export class DataDraft extends HclDraft {
 function argumentOf(block: HclNode, name: string, text: string): HclNode | undefined {
   const attribute = childrenOf(childOf(block, 'body'), 'attribute').find((a) => text.slice(a.children[0].start, a.children[0].end) === name);
   return childOf(attribute, 'expression');
-}
-
-/** Whitespace before `offset` on its line, when nothing else precedes it there. */
-function lineIndent(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
-  return /^[ \t]*$/.test(before) ? before : undefined;
 }
 
 function eolOf(text: string): string {

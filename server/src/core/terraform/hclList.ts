@@ -1,9 +1,7 @@
 import type { Cursor } from '../completion/cursor';
-import { snippetLiteral, type Suggestion } from '../completion/suggestion';
+import { entry, snippetLiteral, type Suggestion } from '../completion/suggestion';
 import type { CompletionEntry, CompletionList } from '../completion/types';
 import { isIdentifier } from './strings';
-
-const sortKey = (index: number) => index.toString().padStart(5, '0');
 
 /**
  * Suggestions as completion items written in HCL, for a `jsonencode({...})` policy: keys as
@@ -83,18 +81,4 @@ export function jsonSnippetToHcl(snippet: string): string {
     }
   }
   return out;
-}
-
-function entry(s: Suggestion, insertText: string, index: number, filterText: string | undefined, retrigger: boolean | undefined): CompletionEntry {
-  return {
-    label: s.label,
-    kind: s.kind,
-    ...(s.detail ? { detail: s.detail } : {}),
-    ...(s.documentation ? { documentation: s.documentation } : {}),
-    insertText,
-    snippet: true,
-    ...(filterText ? { filterText } : {}),
-    sortText: sortKey(index),
-    ...(retrigger ? { retrigger } : {}),
-  };
 }

@@ -1,3 +1,4 @@
+import { changedRange } from '../textDiff';
 import { copyTree, readBlock, type Block, type HclNode, type HclParser, type SitterNode, type SitterTree } from './syntax';
 
 /** A file's top-level blocks; those that may hold or name policies are copied whole (see `worthReading`). */
@@ -110,17 +111,14 @@ function blockNodes(root: SitterNode): SitterNode[] {
 function reparse(text: string, parser: HclParser, previous: KeptTree | undefined): SitterTree | null {
   if (!previous?.tree) return parser.parse(text);
   const old = previous.text;
-  let start = 0;
-  while (start < old.length && start < text.length && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < old.length - start && end < text.length - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  const { start, oldEnd, newEnd } = changedRange(old, text);
   previous.tree.edit({
     startIndex: start,
-    oldEndIndex: old.length - end,
-    newEndIndex: text.length - end,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
     startPosition: pointAt(old, start),
-    oldEndPosition: pointAt(old, old.length - end),
-    newEndPosition: pointAt(text, text.length - end),
+    oldEndPosition: pointAt(old, oldEnd),
+    newEndPosition: pointAt(text, newEnd),
   });
   const tree = parser.parse(text, previous.tree);
   previous.tree.delete();
