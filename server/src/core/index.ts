@@ -1,6 +1,6 @@
 /** The pure analysis core: no editor, LSP, file system, console or process access in here. */
 export { createPolicyService, dialectOf, type PolicyService, type ParseOptions as ServiceParseOptions, type ServiceDependencies } from './service';
-export type { DialectId, ParsedDocument as HostDocument, PolicyUnit, UnitOwner } from './host/types';
+export type { DialectId, PolicyUnit, UnitOwner } from './host/types';
 export type { HclParser } from './terraform/syntax';
 export { moduleFactsOf } from './terraform/document';
 export type { ModuleFacts } from './terraform/module';
