@@ -203,6 +203,17 @@ data "aws_iam_policy_document" "c" {
     }
   });
 
+  it('a policy kept while its file is broken offers no fix until the file parses again', () => {
+    const service = terraformService();
+    const previous = service.parse(module, { dialect: 'terraform' });
+    const broken = module.replace('      Resource = "*"\n    }]', '      Resource = "*"\n');
+    const parsed = service.parse(broken, { dialect: 'terraform', previous });
+    const kept = service.analyze(parsed).findings.find((f) => f.rule === 'unknown-action');
+    assert.ok(kept, 'the finding of the data source below the broken block is kept');
+    assert.deepEqual(service.quickFixes(parsed, kept), []);
+    assert.equal(service.complete(parsed, kept.offset + 4), undefined);
+  });
+
   it('parses the same tree incrementally as from scratch, edit after edit', () => {
     let text = module;
     let previous = terraformService().parse(text, { dialect: 'terraform' });

@@ -5,7 +5,10 @@ export const removeListEntry: FixProvider = ({ parsed, span, data }) => {
   const node = stringNodeAt(parsed, span);
   if (!node || node.parent?.type !== 'array') return [];
   const draft = parsed.syntax.draft(parsed);
+  const before = draft.text;
   draft.removeEntry(node);
+  // A policy kept read-only while its file does not parse has nothing to edit.
+  if (draft.text === before) return [];
   const covered = typeof data.coveredBy === 'string' ? ` (covered by "${data.coveredBy}")` : '';
   return [{ title: `Remove "${String(node.value)}"${covered}`, edits: [draft.edit()], preferred: true }];
 };

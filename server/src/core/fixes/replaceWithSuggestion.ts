@@ -8,9 +8,10 @@ export const replaceWithSuggestion: FixProvider = ({ parsed, span, data }) => {
   const suggestions = Array.isArray(data.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
   const node = stringNodeAt(parsed, span);
   if (!node) return [];
-  return suggestions.map((suggestion) => {
+  return suggestions.flatMap((suggestion) => {
     const draft = parsed.syntax.draft(parsed);
-    draft.replace(node, suggestion);
-    return { title: `Change to "${suggestion}"`, edits: [draft.edit()], preferred: suggestions.length === 1 };
+    // A policy kept read-only while its file does not parse has nothing to edit.
+    if (!draft.replace(node, suggestion)) return [];
+    return [{ title: `Change to "${suggestion}"`, edits: [draft.edit()], preferred: suggestions.length === 1 }];
   });
 };
