@@ -80,10 +80,7 @@ async function typeActionInString(workbench: Workbench<Page>): Promise<void> {
   const page = workbench.page;
   await openFile(page, TYPING_FILE);
   // Go to line 6, column 18: between the quotes of "Action": "".
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.keyboard.type(':6:18');
-  await page.keyboard.press('Enter');
+  await goToLine(page, 6, 18);
   await page.keyboard.type('s3:GetObj', { delay: 80 });
   const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 's3:GetObject' }).first();
   await row.waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -105,10 +102,7 @@ async function terraformSteps(workbench: Workbench<Page>): Promise<void> {
   await page.locator('.statusbar-item', { hasText: 'IAM: 5 policies in Terraform' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await workbench.screenshot('5a-terraform-squiggles');
   await openFile(page, TYPING_TF_FILE);
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.keyboard.type(':3:18');
-  await page.keyboard.press('Enter');
+  await goToLine(page, 3, 18);
   // The editor closes the quote itself; the quote and the colon ask for suggestions.
   await page.keyboard.type('"s3:GetObj', { delay: 80 });
   const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 's3:GetObject' }).first();
@@ -117,6 +111,23 @@ async function terraformSteps(workbench: Workbench<Page>): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('.view-lines', { hasText: 'actions   = ["s3:GetObject"]' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await workbench.screenshot('5c-terraform-accepted');
+}
+
+/**
+ * Go to Line (Ctrl+G) and wait until the caret is there. The widget opens with ":" already typed, and
+ * sometimes only after a keystroke has landed, so its whole value is set rather than typed onto, and
+ * the status bar's caret position, not the keypress, says the step is done.
+ */
+async function goToLine(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForFunction("document.querySelector('.quick-input-widget input')?.value.startsWith(':')", undefined, { timeout: STEP_TIMEOUT_MS });
+  await input.fill(`:${line}:${column}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: `Go to line ${line} and character ${column}` }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 /** Quick Open (Ctrl+P), type the name, take the first match, and wait for its tab. */
