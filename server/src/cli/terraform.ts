@@ -37,7 +37,7 @@ export class TerraformModules {
   }
 
   /** The facts of the other files of a `.tf` file's module. */
-  siblingsOf(path: string): ModuleFacts[] {
+  private siblingsOf(path: string): ModuleFacts[] {
     const absolute = resolve(path);
     const folder = this.folder(dirname(absolute));
     return [...folder.byFile].filter(([file]) => file !== absolute).map(([, facts]) => facts);
@@ -86,7 +86,7 @@ export class TerraformModules {
     const facts: FolderFacts = { byFile: new Map(), parsed: new Map(), fileKinds: new Map() };
     let names: string[];
     try {
-      names = readdirSync(folder).filter((n) => /\.tf$/i.test(n)).sort();
+      names = readdirSync(folder).filter((n) => dialectOf(n) === 'terraform').sort();
     } catch {
       return facts;
     }

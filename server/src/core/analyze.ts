@@ -1,6 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { classify, type KindReason } from './classify';
 import type { DialectId, ParsedDocument, PolicyUnit, UnitOwner } from './host/types';
+import { fromElsewhere } from './host/units';
 import { hasUnknowns, waivedAsUnknown, withoutUnknowns } from './host/unknowns';
 import { toValue } from './jsonTree';
 import { readPolicy, type PolicyModel } from './policyModel';
@@ -47,7 +48,7 @@ export function analyze(parsed: ParsedDocument, options: AnalyzeOptions = {}): A
   for (const unit of parsed.units) {
     const classification = classify(unit, options);
     if (!classification) continue;
-    policies.push({ id: unit.id, kind: classification.kind, kindReason: classification.reason, ...unit.span, ...(unit.owner ? { owner: unit.owner } : {}) });
+    policies.push(summaryOf(unit, classification));
     const found = analyzeUnit(unit, classification.kind, options);
     if (parsed.dialect !== 'json') for (const finding of found) finding.policy = unit.id;
     findings.push(...found);
@@ -55,6 +56,11 @@ export function analyze(parsed: ParsedDocument, options: AnalyzeOptions = {}): A
   findings.sort((a, b) => a.offset - b.offset || a.length - b.length);
   const single = parsed.dialect === 'json' ? policies[0] : undefined;
   return { kind: single?.kind, kindReason: single?.kindReason, dialect: parsed.dialect, policies, findings };
+}
+
+/** A policy of a document as analyses and `policies()` list it. */
+export function summaryOf(unit: PolicyUnit, classification: { kind: PolicyKind; reason: KindReason }): PolicySummary {
+  return { id: unit.id, kind: classification.kind, kindReason: classification.reason, ...unit.span, ...(unit.owner ? { owner: unit.owner } : {}) };
 }
 
 /**
@@ -106,8 +112,7 @@ function findUnit(parsed: PolicyUnit, kind: PolicyKind, options: Pick<AnalyzeOpt
     if (findings.length > before && hasUnknowns(parsed)) findings.push(...withoutUnknowns(parsed, policy, rule, findings.splice(before)));
   }
   // Statements merged in from documents written elsewhere are judged there.
-  const elsewhere = parsed.elsewhere ?? [];
-  return elsewhere.length === 0 ? findings : findings.filter((f) => !elsewhere.some((e) => f.offset >= e.offset && f.offset + f.length <= e.offset + e.length));
+  return parsed.elsewhere ? findings.filter((f) => !fromElsewhere(parsed, f)) : findings;
 }
 
 type ReporterFor = (rule: Rule) => ((at: Span | Node, message: string, data?: Record<string, unknown>) => void) | undefined;

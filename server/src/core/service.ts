@@ -1,4 +1,4 @@
-import { analyze, type Analysis, type AnalyzeOptions, type PolicySummary } from './analyze';
+import { analyze, summaryOf, type Analysis, type AnalyzeOptions, type PolicySummary } from './analyze';
 import { classify } from './classify';
 import { complete, type CompletionList, type CompletionOptions } from './completion';
 import { accountsIn } from './completion/accounts';
@@ -12,6 +12,7 @@ import { parseTerraform } from './terraform/document';
 import type { ModuleFacts } from './terraform/module';
 import type { HclParser } from './terraform/syntax';
 import type { DialectId } from './host/types';
+import { fromElsewhere } from './host/units';
 import { RULES } from './rules';
 import type { PolicyKind } from './types';
 
@@ -85,14 +86,14 @@ export function createPolicyService(dependencies: ServiceDependencies = {}): Pol
     quickFixes,
     kindOf: (parsed, options = {}) => (parsed.dialect === 'json' ? classified(parsed, options)[0]?.kind : undefined),
     policies: (parsed, options = {}) =>
-      classified(parsed, options).map(({ unit, kind, reason }) => ({ id: unit.id, kind, kindReason: reason, ...unit.span, ...(unit.owner ? { owner: unit.owner } : {}) })),
+      classified(parsed, options).map(({ unit, ...classification }) => summaryOf(unit, classification)),
     explainTrust: (parsed, options = {}) => {
       const trusts = classified(parsed, options).filter(({ unit, kind }) => kind === 'trust' && unit.root?.type === 'object');
       if (trusts.length === 0) return undefined;
       return trusts.flatMap(({ unit }) => {
         const explained = unit.root ? explainTrustPolicy(readPolicy(unit.root)) : [];
         // Statements merged in from documents written elsewhere are explained there.
-        const own = explained.filter((e) => !unit.elsewhere?.some((span) => e.span.offset >= span.offset && e.span.offset < span.offset + Math.max(1, span.length)));
+        const own = explained.filter((e) => !fromElsewhere(unit, e.span));
         return parsed.dialect === 'json' ? own : own.map((e) => ({ ...e, policy: { id: unit.id, label: unit.owner?.label ?? unit.id } }));
       });
     },
@@ -102,8 +103,8 @@ export function createPolicyService(dependencies: ServiceDependencies = {}): Pol
       classified(parsed, options).flatMap(({ unit, kind }) => {
         const facts = readFacts(unit, kind);
         // One trust document used by several roles: each role trusts the same principals.
-        const roles = facts.owner?.roles;
-        return roles && facts.owner ? roles.map((role) => ({ ...facts, owner: { ...facts.owner, label: facts.owner?.label ?? '', role } })) : [facts];
+        const owner = facts.owner;
+        return owner?.roles ? owner.roles.map((role) => ({ ...facts, owner: { ...owner, role } })) : [facts];
       }),
     accounts: (parsed, options = {}) => [...new Set(classified(parsed, options).flatMap(({ unit }) => accountsIn(unit.root)))],
     rules: RULES,

@@ -1,3 +1,5 @@
+import { dialectOf } from '../core';
+
 /** Languages whose documents may hold policies. Others (YAML, CloudFormation) are not analysed yet. */
 const POLICY_LANGUAGES = new Set(['json', 'jsonc', 'terraform', 'hcl']);
 
@@ -6,5 +8,5 @@ const POLICY_LANGUAGES = new Set(['json', 'jsonc', 'terraform', 'hcl']);
  * no extension gives Terraform a language (VS Code then calls it plain text).
  */
 export function isPolicyDocument(document: { uri: string; languageId: string }): boolean {
-  return POLICY_LANGUAGES.has(document.languageId) || (document.languageId === 'plaintext' && /\.tf$/i.test(document.uri));
+  return POLICY_LANGUAGES.has(document.languageId) || (document.languageId === 'plaintext' && dialectOf(document.uri) === 'terraform');
 }

@@ -25,7 +25,6 @@ import { isPolicyDocument } from './documents';
 import { WorkspaceIndex, type FolderSettings } from './workspaceIndex';
 import { version } from '../../../package.json';
 
-
 /**
  * Terraform documents whose parse trees stay in memory for incremental parsing: the ones edited
  * last. The others give theirs back (a tree costs WebAssembly memory that is never returned to the
@@ -75,9 +74,7 @@ export function startServer(connection: Connection): void {
     support = completionSupport(capabilities, options?.retriggerSuggest === true);
     const folders = WorkspaceIndex.foldersFrom(params);
     rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    workspaceIndex = new WorkspaceIndex(service, folders, folderSettings, async () => {
-      if (!dependencies.hcl) dependencies.hcl = await loadHclParser();
-    });
+    workspaceIndex = new WorkspaceIndex(service, folders, folderSettings, loadGrammar);
     workspaceIndex.onDidChange(() => graphEvents.indexChanged());
     return {
       capabilities: {
@@ -137,9 +134,14 @@ export function startServer(connection: Connection): void {
     moduleGenerations.set(folder, (moduleGenerations.get(folder) ?? 0) + 1);
   }
 
-  /** Loads the Terraform grammar the first time a Terraform document is met; false when it cannot be loaded. */
+  /** Loads the Terraform grammar the first time a Terraform document is met. */
   async function ensureGrammar(document: TextDocument): Promise<void> {
-    if (dependencies.hcl || dialectOf(pathOf(document.uri), document.languageId) !== 'terraform') return;
+    if (dialectOf(pathOf(document.uri), document.languageId) === 'terraform') await loadGrammar();
+  }
+
+  /** Loads the Terraform grammar once (the open documents and the index share it); without it Terraform files hold no policies. */
+  async function loadGrammar(): Promise<void> {
+    if (dependencies.hcl) return;
     try {
       dependencies.hcl = await loadHclParser();
     } catch (error) {
@@ -299,8 +301,9 @@ export function startServer(connection: Connection): void {
     if (dialectOf(fileName, event.document.languageId) === 'terraform') {
       moduleChanged(fileName);
       // The module's other open files may read differently now (a document's kind comes from its use).
-      for (const other of documents.all()) if (other.uri !== event.document.uri && folderOf(pathOf(other.uri)) === folderOf(fileName)) schedulePush(other);
-      if (pullDiagnostics && canRefresh && documents.all().some((d) => d.uri !== event.document.uri && folderOf(pathOf(d.uri)) === folderOf(fileName))) void connection.languages.diagnostics.refresh();
+      const siblings = documents.all().filter((d) => d.uri !== event.document.uri && folderOf(pathOf(d.uri)) === folderOf(fileName));
+      for (const other of siblings) schedulePush(other);
+      if (pullDiagnostics && canRefresh && siblings.length > 0) void connection.languages.diagnostics.refresh();
     }
   });
   documents.onDidClose((event) => {

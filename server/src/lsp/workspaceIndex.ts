@@ -159,7 +159,7 @@ export class WorkspaceIndex {
     }
     // The other Terraform files of the folder may read differently now (a document's kind comes from its use),
     // and so may the files it reads with `file("...")`.
-    if (/\.tf$/i.test(path)) {
+    if (dialectOf(path) === 'terraform') {
       for (const sibling of this.terraformSiblings(path)) altered = (await this.read(sibling)) || altered;
       for (const named of this.namedByTerraform()) if (await this.isScanned(named)) altered = (await this.read(named)) || altered;
     }
@@ -236,7 +236,7 @@ export class WorkspaceIndex {
     // A complete scan knows every file: entries it did not meet are now excluded or gone.
     for (const path of [...this.byPath.keys()]) if (!seen.has(path)) this.forget(path);
     // A Terraform file read before the others of its folder did not know how they use its documents.
-    for (const path of [...this.byPath.keys()]) if (/\.tf$/i.test(path) && this.terraformSiblings(path).length > 0) await this.read(path);
+    for (const path of [...this.byPath.keys()]) if (dialectOf(path) === 'terraform' && this.terraformSiblings(path).length > 0) await this.read(path);
     // A JSON file read before the Terraform file that names it in `file("...")` did not know its kind.
     for (const named of this.namedByTerraform()) if (seen.has(named)) await this.read(named);
   }
@@ -249,7 +249,7 @@ export class WorkspaceIndex {
   /** The other indexed Terraform files of a file's folder (its module). */
   private terraformSiblings(path: string): string[] {
     const folder = dirname(path);
-    return [...this.byPath.keys()].filter((other) => other !== path && /\.tf$/i.test(other) && dirname(other) === folder);
+    return [...this.byPath.keys()].filter((other) => other !== path && dialectOf(other) === 'terraform' && dirname(other) === folder);
   }
 
   /** Reads one file; returns whether its entry changed (was added, replaced or removed). */

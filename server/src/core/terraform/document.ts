@@ -73,7 +73,7 @@ export function parseTerraform(text: string, options: TerraformParseOptions): Pa
   const reusable = previous && previous.signature === signature ? previous.byBlock : undefined;
   const builder = new UnitBuilder(text, facts, reread, (block) => {
     const delta = hcl.file.moved.get(block);
-    const before = delta === undefined ? undefined : reusable?.get(block);
+    const before = reusable?.get(block);
     return before && delta !== undefined ? { ...before, units: before.units.map((u) => moveUnit(u, text, delta)) } : undefined;
   });
   if (!options.factsOnly) for (const block of blocks) builder.readBlock(block);

@@ -3,7 +3,7 @@ import type { Cursor } from '../completion/cursor';
 import type { PolicyUnit } from '../host/types';
 import type { JsonPath } from '../jsonTree';
 import { decodeQuoted } from './strings';
-import { ancestor, nodeAtOffset, type HclNode } from './syntax';
+import { ancestor, attributeOf, childOf, nodeAtOffset, type HclNode } from './syntax';
 
 /** Characters of a bare word being typed (an object key, or a value before its quote). */
 const WORD = /[A-Za-z0-9_:*./-]/;
@@ -23,22 +23,10 @@ export function objectCursor(unit: PolicyUnit, hcl: HclNode, offset: number): Cu
     const unitNode = unit.nodeAt(offset, !string.closed);
     const path = role === 'key' ? pathOfContainer(unit, offset) : valuePath(unitNode, offset);
     if (!path) return undefined;
-    return {
-      path,
-      at: role,
-      typed: decodeQuoted(text.slice(string.node.start + 1, offset)),
-      token: { offset: string.node.start, length: string.end - string.node.start },
-      content: { offset: string.node.start + 1, length: string.contentEnd - string.node.start - 1 },
-      unclosed: !string.closed,
-      colonFollows: role === 'key' && /^\s*=/.test(text.slice(string.end)),
-      siblingFollows: false,
-    };
+    return stringCursor(path, role, string, offset, text, role === 'key' && /^\s*=/.test(text.slice(string.end)));
   }
   // Outside strings: a bare word (a key being typed, `Eff`; a value before its quote, `All`) or nothing yet.
-  let start = offset;
-  while (start > 0 && WORD.test(text[start - 1])) start--;
-  let end = offset;
-  while (end < text.length && WORD.test(text[end])) end++;
+  const { start, end } = wordAround(text, offset);
   const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
   const container = unit.nodeAt(offset);
   const object = container && innermostContainer(container, offset);
@@ -77,6 +65,29 @@ function stringAround(at: HclNode, offset: number, text: string): StringAt | und
   let end = offset;
   while (end < node.end && !UNCLOSED_END.test(text[end])) end++;
   return { node, end, contentEnd: end, closed };
+}
+
+/** The cursor inside a quoted string: what is typed is its content up to the cursor. */
+function stringCursor(path: JsonPath, at: 'key' | 'value', string: StringAt, offset: number, text: string, colonFollows: boolean): Cursor {
+  return {
+    path,
+    at,
+    typed: decodeQuoted(text.slice(string.node.start + 1, offset)),
+    token: { offset: string.node.start, length: string.end - string.node.start },
+    content: { offset: string.node.start + 1, length: string.contentEnd - string.node.start - 1 },
+    unclosed: !string.closed,
+    colonFollows,
+    siblingFollows: false,
+  };
+}
+
+/** The bare word (`Eff`, `s3:Get`) the cursor is in or at the end of: empty where there is none. */
+function wordAround(text: string, offset: number): { start: number; end: number } {
+  let start = offset;
+  while (start > 0 && WORD.test(text[start - 1])) start--;
+  let end = offset;
+  while (end < text.length && WORD.test(text[end])) end++;
+  return { start, end };
 }
 
 /** What ends a word typed in a string that has no closing quote: what follows it in the HCL. */
@@ -119,20 +130,20 @@ function itemIndex(array: Node, offset: number): number {
   return (array.children ?? []).filter((c) => c.offset + c.length <= offset).length;
 }
 
-/** Where each argument of an `aws_iam_policy_document` puts the cursor: the element, and whether its values are keys in the policy. */
-const DATA_ARGUMENTS: Readonly<Record<string, { block: string; element: string; at: 'key' | 'value'; list: boolean }>> = {
-  'statement.actions': { block: 'statement', element: 'Action', at: 'value', list: true },
-  'statement.not_actions': { block: 'statement', element: 'NotAction', at: 'value', list: true },
-  'statement.resources': { block: 'statement', element: 'Resource', at: 'value', list: true },
-  'statement.not_resources': { block: 'statement', element: 'NotResource', at: 'value', list: true },
-  'statement.effect': { block: 'statement', element: 'Effect', at: 'value', list: false },
-  'principals.type': { block: 'principals', element: 'Principal', at: 'key', list: false },
-  'not_principals.type': { block: 'not_principals', element: 'NotPrincipal', at: 'key', list: false },
-  'principals.identifiers': { block: 'principals', element: 'Principal', at: 'value', list: true },
-  'not_principals.identifiers': { block: 'not_principals', element: 'NotPrincipal', at: 'value', list: true },
-  'condition.test': { block: 'condition', element: 'Condition', at: 'key', list: false },
-  'condition.variable': { block: 'condition', element: 'Condition', at: 'key', list: false },
-  'condition.values': { block: 'condition', element: 'Condition', at: 'value', list: true },
+/** The policy element each argument of an `aws_iam_policy_document` block writes, and whether its value is a list. */
+const DATA_ARGUMENTS: Readonly<Record<string, { element: string; list: boolean }>> = {
+  'statement.actions': { element: 'Action', list: true },
+  'statement.not_actions': { element: 'NotAction', list: true },
+  'statement.resources': { element: 'Resource', list: true },
+  'statement.not_resources': { element: 'NotResource', list: true },
+  'statement.effect': { element: 'Effect', list: false },
+  'principals.type': { element: 'Principal', list: false },
+  'not_principals.type': { element: 'NotPrincipal', list: false },
+  'principals.identifiers': { element: 'Principal', list: true },
+  'not_principals.identifiers': { element: 'NotPrincipal', list: true },
+  'condition.test': { element: 'Condition', list: false },
+  'condition.variable': { element: 'Condition', list: false },
+  'condition.values': { element: 'Condition', list: true },
 };
 
 /**
@@ -156,7 +167,7 @@ export function dataCursor(unit: PolicyUnit, block: HclNode, offset: number): Cu
   const index = statementIndex(unit, statementBlock);
   if (index === undefined) return undefined;
   const statement: JsonPath = ['Statement', index];
-  if (spec.block === 'condition') {
+  if (holderType === 'condition') {
     const test = literalArgument(holder, 'test', text);
     if (argument === 'test') return keyCursor([...statement, 'Condition'], at, offset, text, attribute);
     if (test === undefined) return undefined;
@@ -181,9 +192,7 @@ function statementIndex(unit: PolicyUnit, statementBlock: HclNode): number | und
 
 /** A block argument's literal string value (`test = "StringEquals"`), if it is one. */
 function literalArgument(block: HclNode | undefined, name: string, text: string): string | undefined {
-  const body = block?.children.find((c) => c.type === 'body');
-  const attribute = body?.children.find((c) => c.type === 'attribute' && text.slice(c.children[0].start, c.children[0].end) === name);
-  const expression = attribute?.children.find((c) => c.type === 'expression');
+  const expression = attributeOf(childOf(block, 'body'), name, text)?.value;
   const raw = expression ? text.slice(expression.start, expression.end).trim() : '';
   return /^"(?:[^"\\$]|\\.)*"$/.test(raw) ? decodeQuoted(raw.slice(1, -1)) : undefined;
 }
@@ -202,22 +211,8 @@ function valueCursor(path: JsonPath, at: HclNode, offset: number, text: string, 
   const tuple = ancestor(at, 'tuple');
   const index = list && tuple ? tuple.children.filter((c) => c.type === 'expression' && c.end <= offset && !(string && c.start <= string.node.start && c.end >= string.end)).length : undefined;
   const full = index === undefined ? path : [...path, index];
-  if (string) {
-    return {
-      path: full,
-      at: 'value',
-      typed: decodeQuoted(text.slice(string.node.start + 1, offset)),
-      token: { offset: string.node.start, length: string.end - string.node.start },
-      content: { offset: string.node.start + 1, length: string.contentEnd - string.node.start - 1 },
-      unclosed: !string.closed,
-      colonFollows: false,
-      siblingFollows: false,
-    };
-  }
-  let start = offset;
-  while (start > 0 && WORD.test(text[start - 1])) start--;
-  let end = offset;
-  while (end < text.length && WORD.test(text[end])) end++;
+  if (string) return stringCursor(full, 'value', string, offset, text, false);
+  const { start, end } = wordAround(text, offset);
   const before = text.slice(equals.end, start);
   // A value goes right after `=`, or in a list after `[` or `,`.
   if (!/^\s*$/.test(before) && !(list && /[[,]\s*$/.test(before))) return undefined;

@@ -5,7 +5,7 @@ import type { PolicyDraft, PolicyUnit } from '../host/types';
 import { nodeAtPath, type JsonPath } from '../jsonTree';
 import { minimalEdit } from '../textDiff';
 import { isIdentifier, quoteHcl } from './strings';
-import { ancestor, childOf, childrenOf, nodeAtOffset, type HclNode } from './syntax';
+import { ancestor, attributeOf, childOf, childrenOf, nodeAtOffset, type HclNode } from './syntax';
 
 /** A unit as a draft step re-reads it, with the HCL it was read from (the `jsonencode` argument, or the data block). */
 export interface ReadUnit {
@@ -97,8 +97,26 @@ abstract class HclDraft implements PolicyDraft {
     return true;
   }
 
+  appendItem(path: JsonPath, value: unknown): boolean {
+    const list = this.node(path);
+    const tuple = list && this.hclAt(list, 'tuple');
+    return !!tuple && this.appendTo(tuple, value);
+  }
+
+  /** Removes the HCL list item a policy list item was read from (a `concat(...)` argument's item too). */
+  protected removeListItem(node: Node): void {
+    const item = this.hclAt(node);
+    const expression = item && ancestor(item, 'expression');
+    if (expression) this.removeItem(expression.parent?.type === 'tuple' ? expression : (ancestor(expression.parent, 'expression') ?? expression));
+  }
+
+  /** Removes text from `start` to `end`, with its lines when nothing else is on them. */
+  protected removeText(start: number, end: number): void {
+    this.apply(wholeLines(this.text, start, end) ?? { offset: start, length: end - start, newText: '' });
+  }
+
   /** Appends to an HCL list, on its own line when the list is one item per line. */
-  protected appendTo(tuple: HclNode, value: unknown): boolean {
+  private appendTo(tuple: HclNode, value: unknown): boolean {
     const items = childrenOf(tuple, 'expression');
     const last = items[items.length - 1];
     const rendered = hclValue(value);
@@ -123,7 +141,6 @@ abstract class HclDraft implements PolicyDraft {
   }
 
   abstract insertMember(path: JsonPath, key: string, value: unknown): boolean;
-  abstract appendItem(path: JsonPath, value: unknown): boolean;
   abstract removeEntry(node: Node): void;
   abstract renameKey(path: JsonPath, newKey: string): boolean;
 }
@@ -159,25 +176,16 @@ export class ObjectDraft extends HclDraft {
     return true;
   }
 
-  appendItem(path: JsonPath, value: unknown): boolean {
-    const array = this.node(path);
-    const hcl = array && this.hclAt(array, 'tuple');
-    return !!hcl && this.appendTo(hcl, value);
-  }
-
   removeEntry(node: Node): void {
     const entry = node.parent?.type === 'property' ? node.parent : node;
     if (entry.type === 'property') {
       const element = this.hclAt(entry, 'object_elem');
       if (!element?.parent) return;
       const comma = element.parent.children[element.parent.children.indexOf(element) + 1];
-      const end = comma?.type === ',' ? comma.end : element.end;
-      this.apply(wholeLines(this.text, element.start, end) ?? { offset: element.start, length: end - element.start, newText: '' });
+      this.removeText(element.start, comma?.type === ',' ? comma.end : element.end);
       return;
     }
-    const item = this.hclAt(node);
-    const expression = item && (item.type === 'expression' ? item : ancestor(item, 'expression'));
-    if (expression) this.removeItem(expression.parent?.type === 'tuple' ? expression : (ancestor(expression.parent, 'expression') ?? expression));
+    this.removeListItem(node);
   }
 
   renameKey(path: JsonPath, newKey: string): boolean {
@@ -218,17 +226,9 @@ export class DataDraft extends HclDraft {
     return super.setMember(path, key, value);
   }
 
-  appendItem(path: JsonPath, value: unknown): boolean {
-    const list = this.node(path);
-    const tuple = list && this.hclAt(list, 'tuple');
-    return !!tuple && this.appendTo(tuple, value);
-  }
-
   removeEntry(node: Node): void {
     if (node.parent?.type === 'array') {
-      const item = this.hclAt(node);
-      const expression = item && ancestor(item, 'expression');
-      if (expression) this.removeItem(expression.parent?.type === 'tuple' ? expression : (ancestor(expression.parent, 'expression') ?? expression));
+      this.removeListItem(node);
       return;
     }
     if (node.parent?.type !== 'property') return;
@@ -243,7 +243,7 @@ export class DataDraft extends HclDraft {
       // A statement element: its argument (`resources = [...]`).
       const statement = this.statementBlock(index);
       const argument = statement && childrenOf(childOf(statement, 'body'), 'attribute').find((a) => a.start <= node.offset && node.offset + node.length <= a.end);
-      if (argument) this.apply(wholeLines(this.text, argument.start, argument.end) ?? { offset: argument.start, length: argument.end - argument.start, newText: '' });
+      if (argument) this.removeText(argument.start, argument.end);
     }
   }
 
@@ -304,7 +304,7 @@ export class DataDraft extends HclDraft {
   private removeBlock(block: HclNode): void {
     const lines = wholeLines(this.text, block.start, block.end);
     if (!lines) {
-      this.apply({ offset: block.start, length: block.end - block.start, newText: '' });
+      this.removeText(block.start, block.end);
       return;
     }
     // A blank line left between two blocks goes too.
@@ -317,8 +317,7 @@ export class DataDraft extends HclDraft {
 
 /** The expression of a block's argument. */
 function argumentOf(block: HclNode, name: string, text: string): HclNode | undefined {
-  const attribute = childrenOf(childOf(block, 'body'), 'attribute').find((a) => text.slice(a.children[0].start, a.children[0].end) === name);
-  return childOf(attribute, 'expression');
+  return attributeOf(childOf(block, 'body'), name, text)?.value;
 }
 
 function eolOf(text: string): string {

@@ -1,7 +1,7 @@
 import type { Cursor } from '../completion/cursor';
 import { entry, snippetLiteral, type Suggestion } from '../completion/suggestion';
 import type { CompletionEntry, CompletionList } from '../completion/types';
-import { isIdentifier } from './strings';
+import { escapeTemplate, isIdentifier } from './strings';
 
 /**
  * Suggestions as completion items written in HCL, for a `jsonencode({...})` policy: keys as
@@ -46,7 +46,7 @@ function hclKey(s: Suggestion): string {
 
 /** A string's content in HCL: escapes, and `$${` so that a policy variable stays literal. */
 function hclStringContent(text: string): string {
-  return JSON.stringify(text).slice(1, -1).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return escapeTemplate(JSON.stringify(text).slice(1, -1));
 }
 
 /** Snippet text whose literal `${` (written `\${` in snippet syntax) must be `$${` in HCL. */

@@ -2,13 +2,13 @@ import type { Node } from 'jsonc-parser';
 import { Draft } from '../fixes/jsonEdit';
 import type { TextEdit } from '../fixes/quickFix';
 import { jsonSyntax } from '../host/jsonSyntax';
-import type { SyntaxProblem, UnitSyntax } from '../host/types';
+import type { UnitSyntax } from '../host/types';
 import { forEachNode } from '../jsonTree';
 import { parseJsonTree, type JsonTree } from '../parse';
 import type { Span } from '../types';
 import { escapeTemplate, placeholderFor, unescapeTemplate } from './strings';
 import type { HclNode } from './syntax';
-import type { JsonNode } from './values';
+import { moveSpan, shiftTree, type JsonNode } from './values';
 
 /** A heredoc's JSON, parsed with host offsets, and what the unit needs besides. */
 export interface HeredocPolicy extends JsonTree {
@@ -110,13 +110,8 @@ function insideJsonString(json: string, offset: number): boolean {
 }
 
 function shift(tree: JsonTree, by: number): JsonTree {
-  forEachNode(tree.root, (read) => {
-    const node = read as JsonNode;
-    node.offset += by;
-    if (node.colonOffset !== undefined) node.colonOffset += by;
-  });
-  const move = <T extends Span>(span: T): T => ({ ...span, offset: span.offset + by });
-  return { ...tree, syntaxProblems: tree.syntaxProblems.map((p: SyntaxProblem) => move(p)), ...(tree.tooDeep ? { tooDeep: move(tree.tooDeep) } : {}) };
+  shiftTree(tree.root, by);
+  return { ...tree, syntaxProblems: tree.syntaxProblems.map((p) => moveSpan(p, by)), ...(tree.tooDeep ? { tooDeep: moveSpan(tree.tooDeep, by) } : {}) };
 }
 
 /**

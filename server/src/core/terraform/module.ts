@@ -1,7 +1,7 @@
 import type { UnitOwner } from '../host/types';
 import type { PolicyKind } from '../types';
 import { ATTACHMENTS, INLINE_OWNERS, kindOfArgument, kindOfNestedArgument, NOT_IAM_RESOURCES } from './places';
-import { attributeOf, attributesOf, blocksOf, referenceOf, unwrap, type Attribute, type Block, type HclNode } from './syntax';
+import { attributeOf, attributesOf, blocksOf, functionCall, referenceOf, unwrap, type Attribute, type Block, type HclNode } from './syntax';
 
 /**
  * What one file of a Terraform module tells the others: where it uses policy documents (an
@@ -120,11 +120,9 @@ export function policyPlaces(block: Block, text: string): { attribute: Attribute
 
 /** The file a `file("...")` or `templatefile("...", {...})` argument reads, relative to the module (`${path.module}/` dropped). */
 function fileArgument(expression: HclNode, text: string): string | undefined {
-  const call = unwrap(expression);
-  if (call?.type !== 'function_call') return undefined;
-  const name = text.slice(call.children[0]?.start ?? 0, call.children[0]?.end ?? 0);
-  const first = unwrap(call.children.find((c) => c.type === 'function_arguments')?.children.find((c) => c.type === 'expression'));
-  if ((name !== 'file' && name !== 'templatefile') || (first?.type !== 'string_lit' && first?.type !== 'quoted_template')) return undefined;
+  const call = functionCall(unwrap(expression), text);
+  const first = unwrap(call?.args[0]);
+  if ((call?.name !== 'file' && call?.name !== 'templatefile') || (first?.type !== 'string_lit' && first?.type !== 'quoted_template')) return undefined;
   const path = text.slice(first.start + 1, first.end - 1).replace(/^\$\{path\.(module|root|cwd)\}\//, '');
   return path.includes('${') ? undefined : path;
 }
@@ -154,13 +152,9 @@ export function documentReference(expression: HclNode, text: string): string | u
     return `data.aws_iam_policy_document.${direct[2]}`;
   }
   if (direct?.[0] === 'local' && direct[1] && direct.length === 2) return `local.${direct[1]}`;
-  const call = unwrap(expression);
-  if (call?.type === 'function_call' && text.slice(call.children[0]?.start ?? 0, call.children[0]?.end ?? 0) === 'jsonencode') {
-    const argument = call.children.find((c) => c.type === 'function_arguments')?.children.find((c) => c.type === 'expression');
-    const local = referenceOf(argument, text);
-    if (local?.[0] === 'local' && local[1] && local.length === 2) return `local.${local[1]}`;
-  }
-  return undefined;
+  const call = functionCall(unwrap(expression), text);
+  const local = call?.name === 'jsonencode' ? referenceOf(call.args[0], text) : undefined;
+  return local?.[0] === 'local' && local[1] && local.length === 2 ? `local.${local[1]}` : undefined;
 }
 
 /** Whose policy a resource's argument holds: the role of an `aws_iam_role`, the holder of an inline policy, what an `aws_iam_policy` is attached to. */

@@ -6,7 +6,7 @@ export interface HclFile {
   blocks: Block[];
   /** Blocks of the previous version an edit did not touch, and how far the edit moved each. */
   moved: Map<Block, number>;
-  /** Top-level `name = value` attributes (a `.tfvars`-like file, or a broken one). */
+  /** Whether the parser met an error anywhere in the file (policies it lost are then kept from the last version). */
   hasErrors: boolean;
 }
 

@@ -230,6 +230,13 @@ function siblingsAfter(node: HclNode): HclNode[] {
   return siblings.slice(siblings.indexOf(node) + 1);
 }
 
+/** A function call's name and argument expressions (`jsonencode(x)`: "jsonencode" and [x]); undefined for anything else. */
+export function functionCall(node: HclNode | undefined, text: string): { name: string; args: HclNode[] } | undefined {
+  if (node?.type !== 'function_call') return undefined;
+  const name = node.children[0];
+  return { name: name ? text.slice(name.start, name.end) : '', args: childrenOf(childOf(node, 'function_arguments'), 'expression') };
+}
+
 /** The nearest ancestor (or the node itself) of a type. */
 export function ancestor(node: HclNode | undefined, type: string): HclNode | undefined {
   let current = node;

@@ -9,7 +9,7 @@ import { readHeredoc } from './heredoc';
 import { documentReference, ownerOf, policyPlaces, type ModuleFacts } from './module';
 import { NOT_IAM_RESOURCES } from './places';
 import { dataSyntax, objectSyntax, type Reread } from './hclSyntax';
-import { attributesOf, childOf, referenceOf, unwrap, type Attribute, type Block, type HclNode } from './syntax';
+import { attributesOf, functionCall, referenceOf, unwrap, type Attribute, type Block, type HclNode } from './syntax';
 import { hclProblems, jsonNode, valueOf, type JsonNode, type TreeParts } from './values';
 
 /** The policies one block gave, and the files it gave a kind. */
@@ -99,16 +99,10 @@ export class UnitBuilder {
   private readValue(attribute: Attribute, id: string, place: { kind: PolicyKind; owner: UnitOwner } | undefined): void {
     const value = unwrap(attribute.value);
     if (!value) return;
-    if (value.type === 'function_call') {
-      const name = this.slice(value.children[0]);
-      const argument = childOf(childOf(value, 'function_arguments'), 'expression');
-      const inner = unwrap(argument);
-      if (name === 'jsonencode' && argument && inner?.type === 'object') {
-        this.addObject(inner, id, place);
-      }
-      return;
-    }
-    if (value.type === 'heredoc_template') this.addHeredoc(value, id, place);
+    const call = functionCall(value, this.text);
+    const inner = call?.name === 'jsonencode' ? unwrap(call.args[0]) : undefined;
+    if (inner?.type === 'object') this.addObject(inner, id, place);
+    else if (value.type === 'heredoc_template') this.addHeredoc(value, id, place);
   }
 
   private addObject(object: HclNode, id: string, place: { kind: PolicyKind; owner: UnitOwner } | undefined): void {
@@ -176,14 +170,11 @@ export class UnitBuilder {
       const nodes = read.nodes;
       const id = `data.aws_iam_policy_document.${name}`;
       const place = this.useOf(id);
-      // `data "aws_iam_policy_document" "empty" {}`: a no-op piece for merges; only a policy where it is used as one.
-      if (!place && !read.incomplete && (read.root.children?.find((p) => p.children?.[0]?.value === 'Statement')?.children?.[1]?.children?.length ?? 0) === 0) {
-        documents[name] = { statements: [], complete: true };
-        if (this.current) this.current.document = { name, ...documents[name] };
-        continue;
-      }
-      documents[name] = { statements: statementsOf(read.root), complete: !read.incomplete };
+      const statements = statementsOf(read.root);
+      documents[name] = { statements, complete: !read.incomplete };
       if (this.current) this.current.document = { name, ...documents[name] };
+      // `data "aws_iam_policy_document" "empty" {}`: a no-op piece for merges; only a policy where it is used as one.
+      if (!place && !read.incomplete && statements.length === 0) continue;
       this.add({
         id,
         root: read.root,
@@ -209,7 +200,7 @@ export class UnitBuilder {
     for (const item of items) {
       const target = referenceOf(item, this.text);
       const name = target?.[0] === 'data' && target[1] === 'aws_iam_policy_document' ? target[2] : undefined;
-      const known = name !== undefined ? (this.facts.documents[name] ?? (here.has(name) ? this.renderLocal(here.get(name) as Block, here) : undefined)) : undefined;
+      const known = name !== undefined ? (this.facts.documents[name] ?? (here.has(name) ? this.renderLocal(here.get(name) as Block) : undefined)) : undefined;
       if (!known) {
         unresolved = true;
         continue;
@@ -222,7 +213,7 @@ export class UnitBuilder {
   }
 
   /** A document of this file merged into another: its statements as JSON (its own merges are not followed further). */
-  private renderLocal(block: Block, _here: ReadonlyMap<string, Block>): { statements: unknown[]; complete: boolean } {
+  private renderLocal(block: Block): { statements: unknown[]; complete: boolean } {
     const read = readDataDocument(block, this.parts(), () => ({ statements: [], spans: [], unresolved: true }));
     return { statements: statementsOf(read.root), complete: !read.incomplete };
   }
@@ -263,10 +254,6 @@ export class UnitBuilder {
 
   private parts(): TreeParts {
     return { text: this.text, unknown: new Set(), open: new Set(), problems: [] };
-  }
-
-  private slice(node: HclNode | undefined): string {
-    return node ? this.text.slice(node.start, node.end) : '';
   }
 
   private add(spec: {

@@ -1,8 +1,10 @@
 import type { Node } from 'jsonc-parser';
 import type { SyntaxProblem } from '../host/types';
+import { forEachNode } from '../jsonTree';
 import { MAX_DEPTH } from '../parse';
+import type { Span } from '../types';
 import { decodeQuoted, placeholderFor } from './strings';
-import { childOf, childrenOf, isToken, unwrap, type HclNode } from './syntax';
+import { childOf, childrenOf, functionCall, isToken, unwrap, type HclNode } from './syntax';
 
 /**
  * What a policy tree is built into: its unknown and open nodes (PolicyUnit), the syntax problems met
@@ -27,6 +29,21 @@ export interface JsonNode {
   parent?: JsonNode;
   children?: JsonNode[];
   value?: unknown;
+}
+
+/** Moves a span by `delta`. */
+export function moveSpan<T extends Span>(span: T, delta: number): T {
+  return { ...span, offset: span.offset + delta };
+}
+
+/** Moves every node of a tree built here by `delta` (the tree is ours: nothing else holds it). */
+export function shiftTree(root: Node | undefined, delta: number): void {
+  if (delta === 0) return;
+  forEachNode(root, (read) => {
+    const node = read as JsonNode;
+    node.offset += delta;
+    if (node.colonOffset !== undefined) node.colonOffset += delta;
+  });
 }
 
 /** A jsonc-parser-shaped node over an HCL span. */
@@ -144,8 +161,7 @@ export function unknownOf(node: HclNode, parts: TreeParts, parent: JsonNode | un
 
 /** `concat([...], var.more)` and `merge({...}, var.more)` keep what is written; other calls are unknown. */
 function callOf(node: HclNode, parts: TreeParts, parent: JsonNode | undefined): JsonNode {
-  const name = parts.text.slice(node.children[0]?.start ?? node.start, node.children[0]?.end ?? node.start);
-  const args = childrenOf(childOf(node, 'function_arguments'), 'expression');
+  const { name, args } = functionCall(node, parts.text) ?? { name: '', args: [] };
   const shapes = args.map((a) => unwrap(a));
   if ((name === 'concat' || name === 'tolist' || name === 'toset') && shapes.some((s) => s?.type === 'tuple')) {
     const array = jsonNode('array', node.start, node.end, parent);

@@ -1,8 +1,7 @@
 import type { ParsedDocument, PolicyUnit, UnitSyntax } from '../host/types';
-import { forEachNode } from '../jsonTree';
 import { changedRange } from '../textDiff';
 import type { Span } from '../types';
-import type { JsonNode } from './values';
+import { moveSpan, shiftTree } from './values';
 
 /**
  * Half-typed HCL (a block whose `{` is not closed yet) can make the parser read the rest of the file
@@ -18,11 +17,9 @@ export function carriedOver(previous: ParsedDocument, text: string, now: readonl
   for (const unit of previous.units) {
     if (present.has(unit.id)) continue;
     const unitEnd = unit.span.offset + unit.span.length;
-    if (unitEnd <= start) {
-      kept.push({ ...unit, text, syntax: READ_ONLY });
-    } else if (unit.span.offset >= oldEnd) {
-      kept.push(shifted(unit, text, delta));
-    }
+    // Before the edit it stays where it was; after it, it moves with the text.
+    if (unitEnd <= start) kept.push(shifted(unit, text, 0));
+    else if (unit.span.offset >= oldEnd) kept.push(shifted(unit, text, delta));
   }
   return kept;
 }
@@ -52,12 +49,8 @@ function shifted(unit: PolicyUnit, text: string, delta: number): PolicyUnit {
 /** A unit of the previous version moved by `delta` (its tree is the previous version's, which nothing reads any more). */
 export function moveUnit(unit: PolicyUnit, text: string, delta: number): PolicyUnit {
   if (delta === 0) return { ...unit, text };
-  forEachNode(unit.root, (read) => {
-    const node = read as JsonNode;
-    node.offset += delta;
-    if (node.colonOffset !== undefined) node.colonOffset += delta;
-  });
-  const move = <T extends Span>(span: T): T => ({ ...span, offset: span.offset + delta });
+  shiftTree(unit.root, delta);
+  const move = <T extends Span>(span: T): T => moveSpan(span, delta);
   return {
     ...unit,
     text,
