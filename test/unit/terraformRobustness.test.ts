@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { graph } from '../../server/src/core';
 import { completeTf, lintTf, loadTerraform, parseTf, terraformService } from './terraformHelpers';
 
@@ -146,5 +148,40 @@ resource "aws_iam_role" "b" {
 }
 `);
     assert.deepEqual(g.edges.map((e) => e.to).sort(), ['role::a', 'role::b']);
+  });
+});
+
+describe('Terraform: versions of a document being edited', () => {
+  it('a version parsed from the previous one does not keep the one before alive', async () => {
+    // A full collection, on demand: the flag is set here so that the test needs no special runner.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const service = terraformService();
+    const version = (n: number) => `data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::bucket-${n}/*"]
+  }
+}
+resource "aws_iam_policy" "p" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+}
+resource "aws_iam_policy" "q" {
+  policy = data.aws_iam_policy_document.d.json
+}
+`;
+    // The jsonencode block never changes, so each version reuses its unit: the chain would run through it.
+    let current = service.parse(version(0), { dialect: 'terraform' });
+    service.analyze(current);
+    const first = new WeakRef(current);
+    for (let n = 1; n <= 3; n++) {
+      current = service.parse(version(n), { dialect: 'terraform', previous: current });
+      service.analyze(current);
+    }
+    // WeakRefs hold their target until the current job ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    assert.equal(first.deref(), undefined, 'the first version is still reachable from the last');
+    assert.equal(current.units.length, 2);
   });
 });

@@ -59,14 +59,7 @@ export function parseTerraform(text: string, options: TerraformParseOptions): Pa
   const { fileKinds: _fileKinds, ...ownFacts } = own;
   const documents: ModuleFacts['documents'] = {};
   const facts = joinFacts([...(options.module ?? []), { ...ownFacts, documents }]);
-  // A fix's draft reads its unit again from the text each step makes, in the same module.
-  const reread: Reread = (unit, edited) => {
-    const again = parseTerraform(edited, { parser: options.parser, ...(options.module ? { module: options.module } : {}) });
-    again.dispose?.();
-    const found = again.units.find((u) => u.id === unit.id);
-    const hcl = found && hclOf(again, found.id);
-    return found && hcl ? { unit: found, hcl } : undefined;
-  };
+  const reread = rereader(options.parser, options.module);
   // What the module says (documents aside, which merges read): a block of the previous version that the
   // edit did not touch gives the same policies as before, moved, when this is the same.
   const signature = JSON.stringify([facts.uses, facts.roles, facts.users, facts.groups, facts.attachments, facts.values]);
@@ -93,6 +86,20 @@ export function parseTerraform(text: string, options: TerraformParseOptions): Pa
   };
   states.set(document, { facts: { ...ownFacts, documents }, kept: hcl.kept, hcl: builder.hcl, signature, byBlock: builder.byBlock });
   return document;
+}
+
+/**
+ * How a fix's draft reads its unit again from the text each step makes, in the same module. Made
+ * apart from `parseTerraform`'s scope: units keep it, and must not keep the previous version alive.
+ */
+function rereader(parser: HclParser, module: readonly ModuleFacts[] | undefined): Reread {
+  return (unit, edited) => {
+    const again = parseTerraform(edited, { parser, ...(module ? { module } : {}) });
+    again.dispose?.();
+    const found = again.units.find((u) => u.id === unit.id);
+    const hcl = found && hclOf(again, found.id);
+    return found && hcl ? { unit: found, hcl } : undefined;
+  };
 }
 
 /** The HCL a unit of a parsed Terraform document was read from. */

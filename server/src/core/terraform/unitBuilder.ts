@@ -117,7 +117,7 @@ export class UnitBuilder {
       place,
       syntax: objectSyntax(object, this.reread),
       hcl: object,
-      nodeAt: (offset, includeRightBound) => findNodeAtOffset(root, offset, includeRightBound),
+      nodeAt: treeNodeAt(root),
     });
   }
 
@@ -137,8 +137,8 @@ export class UnitBuilder {
       tooDeep: read.tooDeep,
       hasTopLevelStatement: read.hasTopLevelStatement,
       incomplete: read.incomplete,
-      policyText: () => this.text.slice(read.span.offset, read.span.offset + read.span.length),
-      nodeAt: (offset, includeRightBound) => (root ? findNodeAtOffset(root, offset, includeRightBound) : undefined),
+      policyText: textOf(this.text, read.span),
+      nodeAt: treeNodeAt(root),
     });
   }
 
@@ -185,7 +185,7 @@ export class UnitBuilder {
         hcl: block.node,
         incomplete: read.incomplete,
         elsewhere: read.elsewhere,
-        nodeAt: (offset, includeRightBound) => innermost(nodes, offset, includeRightBound),
+        nodeAt: listNodeAt(nodes),
       });
     }
   }
@@ -216,20 +216,6 @@ export class UnitBuilder {
   private renderLocal(block: Block): { statements: unknown[]; complete: boolean } {
     const read = readDataDocument(block, this.parts(), () => ({ statements: [], spans: [], unresolved: true }));
     return { statements: statementsOf(read.root), complete: !read.incomplete };
-  }
-
-  /**
-   * `${aws_iam_role.audit.arn}`, `${var.auditors_account_id}`: what the module says they are (the
-   * ARN of its role, a variable's default), for the trust graph; undefined when it says nothing.
-   */
-  private resolve(value: string): string | undefined {
-    let known = false;
-    const resolved = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g, (reference, name: string) => {
-      if (!Object.hasOwn(this.facts.values, name)) return reference;
-      known = true;
-      return this.facts.values[name];
-    });
-    return known ? resolved : undefined;
   }
 
   /**
@@ -298,14 +284,56 @@ export class UnitBuilder {
       ...(spec.incomplete ? { incomplete: spec.incomplete } : {}),
       ...(spec.elsewhere?.length ? { elsewhere: spec.elsewhere } : {}),
       owner: { ...spec.place?.owner, label },
-      policyText: spec.policyText ?? (() => JSON.stringify(toValue(root))),
-      resolve: (value) => this.resolve(value),
+      policyText: spec.policyText ?? renderedText(root),
+      resolve: resolverOf(this.facts.values),
       syntax: spec.syntax,
       nodeAt: spec.nodeAt,
     };
     this.units.push(unit);
     this.current?.units.push(unit);
   }
+}
+
+/*
+ * Units outlive their builder and the parse that made them (the next version reuses those of blocks an
+ * edit did not touch), so what they hold is made here, outside any closure that sees the builder or
+ * the previous version: a closure keeps its whole scope alive, and versions would chain.
+ */
+
+/**
+ * `${aws_iam_role.audit.arn}`, `${var.auditors_account_id}`: what the module says they are (the
+ * ARN of its role, a variable's default), for the trust graph; undefined when it says nothing.
+ */
+function resolverOf(values: ModuleFacts['values']): (value: string) => string | undefined {
+  return (value) => {
+    let known = false;
+    const resolved = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g, (reference, name: string) => {
+      if (!Object.hasOwn(values, name)) return reference;
+      known = true;
+      return values[name];
+    });
+    return known ? resolved : undefined;
+  };
+}
+
+/** The node at an offset of a tree whose nodes nest by position (JSON, jsonencode). */
+function treeNodeAt(root: Node | undefined): PolicyUnit['nodeAt'] {
+  return (offset, includeRightBound) => (root ? findNodeAtOffset(root, offset, includeRightBound) : undefined);
+}
+
+/** The node at an offset among a data document's nodes (see `innermost`). */
+function listNodeAt(nodes: readonly Node[]): PolicyUnit['nodeAt'] {
+  return (offset, includeRightBound) => innermost(nodes, offset, includeRightBound);
+}
+
+/** A policy's JSON text, rendered when asked (for the size quota). */
+function renderedText(root: Node | undefined): () => string {
+  return () => JSON.stringify(toValue(root));
+}
+
+/** The text of a span, read when asked. */
+function textOf(text: string, span: Span): () => string {
+  return () => text.slice(span.offset, span.offset + span.length);
 }
 
 /** A document named for a role's trust (`assume_role`, `github_trust`, `assume_role_policy`), not `trusted_*`. */
