@@ -105,4 +105,25 @@ describe('iam-policy with Terraform files', () => {
     const graph = JSON.parse(result.stdout) as { edges: { from: string; to: string }[] };
     assert.deepEqual(graph.edges.map((e) => `${e.from} -> ${e.to}`).sort(), ['account:444455556666 -> role::deploy', 'service:ec2.amazonaws.com -> role::legacy']);
   });
+
+  it('fails a file with a syntax error in one block on the public trust policy of another', () => {
+    dir.write('broken/main.tf', `resource "aws_iam_policy" "read" {
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:GetObject, "s3:ListBucket"], Resource = "*" }]
+  })
+}
+
+resource "aws_iam_role" "open" {
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "sts:AssumeRole" }]
+  })
+}
+`);
+    const result = runCli(['lint', 'broken'], { cwd: dir.root });
+    assert.equal(result.status, 1, result.stdout);
+    assert.match(result.stdout, /^broken\/main\.tf:4:\d+ {2}error {2}.*\[hcl-syntax\]$/m);
+    assert.match(result.stdout, /^broken\/main\.tf:11:50 {2}error {2}Anyone in any AWS account can assume this role.*\[public-principal\]$/m);
+  });
 });

@@ -206,7 +206,8 @@ data "aws_iam_policy_document" "c" {
   it('a policy kept while its file is broken offers no fix until the file parses again', () => {
     const service = terraformService();
     const previous = service.parse(module, { dialect: 'terraform' });
-    const broken = module.replace('      Resource = "*"\n    }]', '      Resource = "*"\n');
+    // A heredoc opened and not closed yet: the rest of the file is its text, for the parser too.
+    const broken = module.replace('resource "aws_iam_policy" "b" {\n', 'resource "aws_iam_policy" "b" {\n  description = <<EOT\n');
     const parsed = service.parse(broken, { dialect: 'terraform', previous });
     const kept = service.analyze(parsed).findings.find((f) => f.rule === 'unknown-action');
     assert.ok(kept, 'the finding of the data source below the broken block is kept');

@@ -60,6 +60,86 @@ describe('Terraform: bad input never throws', () => {
   });
 });
 
+describe('Terraform: a syntax error hides nothing outside its block', () => {
+  const OPEN_TRUST = `resource "aws_iam_role" "open" {
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "sts:AssumeRole" }]
+  })
+}
+`;
+
+  it('a quote too many in one block: the block says where, the blocks after it are still analysed', () => {
+    const text = `data "aws_iam_policy_document" "deploy" {
+  statement {
+    actions = [
+      "sts:AssumeRoleWithWebIdentity, "sts:TagSession"
+    ]
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "deploy" {
+  assume_role_policy = data.aws_iam_policy_document.deploy.json
+}
+
+${OPEN_TRUST}`;
+    const findings = lintTf(text);
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'public-principal').map((f) => [f.policy, f.line, f.at]),
+      [['aws_iam_role.open.assume_role_policy', 20, '"*"']],
+    );
+    const broken = findings.filter((f) => f.policy === 'data.aws_iam_policy_document.deploy');
+    assert.ok(broken.some((f) => f.rule === 'hcl-syntax' && f.line === 4), JSON.stringify(broken));
+    // What the error swallowed (the principals block) is not reported missing.
+    assert.deepEqual(broken.filter((f) => f.rule === 'missing-principal' || f.rule.startsWith('trust-oidc')), []);
+  });
+
+  it('a block whose closing brace is not typed yet does not swallow the blocks after it', () => {
+    const text = `resource "aws_iam_policy" "read" {
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]
+  })
+
+${OPEN_TRUST}`;
+    assert.deepEqual(
+      parseTf(text).units.map((u) => u.id),
+      ['aws_iam_policy.read.policy', 'aws_iam_role.open.assume_role_policy'],
+    );
+    assert.deepEqual(
+      lintTf(text).map((f) => [f.rule, f.line]),
+      [['public-principal', 10]],
+    );
+  });
+
+  it('a statement with a part that does not parse is not judged for what that part may hold', () => {
+    // The Condition lacks an "=": it is not read, but it is written, so no "no condition" warning.
+    const text = `resource "aws_iam_role" "r" {
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { AWS = "arn:aws:iam::444455556666:root" }
+      Condition = { StringEquals { "sts:ExternalId" = "4bA9cQ2x7LmN0pR5sT8vW1yZ3dF6gH" } }
+    }]
+  })
+}
+`;
+    assert.deepEqual(
+      lintTf(text).map((f) => [f.rule, f.line, f.at]),
+      [
+        ['hcl-syntax', 8, 'StringEquals'],
+        ['hcl-syntax', 8, '{ "sts:ExternalId" = "4bA9cQ2x7LmN0pR5sT8vW1yZ3dF6gH" }'],
+      ],
+    );
+  });
+});
+
 describe('Terraform: size quotas', () => {
   it('measures the rendered policy, and says "about" when it counts unknown values as written', () => {
     const statements = Array.from({ length: 80 }, (_, i) => `{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::bucket-${i}/\${var.prefix_${i}}/*" }`).join(',\n      ');

@@ -121,7 +121,8 @@ type ReporterFor = (rule: Rule) => ((at: Span | Node, message: string, data?: Re
 function reportSchemaProblems(parsed: PolicyUnit, kind: PolicyKind, reporterFor: ReporterFor): void {
   const root = parsed.root;
   if (!root) {
-    if (!parsed.tooDeep) {
+    // Too deep to parse, or (in a host file) not parsed at all: its own problems say why.
+    if (!parsed.tooDeep && parsed.incomplete === undefined) {
       reporterFor(schemaRule)?.({ offset: 0, length: 0 }, 'The document is empty; an IAM policy is a JSON object with "Version" and "Statement".');
     }
     return;

@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { Span } from '../types';
 import { stringValue } from '../jsonTree';
 import { attributeOf, attributesOf, blocksOf, childOf, type Attribute, type Block, type HclNode } from './syntax';
-import { jsonNode, unknownOf, valueOf, type JsonNode, type TreeParts } from './values';
+import { hasErrorPart, jsonNode, unknownOf, valueOf, type JsonNode, type TreeParts } from './values';
 
 /**
  * A `data "aws_iam_policy_document"` block as the policy the AWS provider renders from it, with every
@@ -64,6 +64,10 @@ export function readDataDocument(block: Block, parts: TreeParts, merged: (attrib
   if (dynamic.length > 0) {
     parts.open.add(list);
     reasons.push('a dynamic "statement" block adds statements only known when Terraform runs');
+  }
+  if (hasErrorPart(body)) {
+    parts.open.add(list);
+    reasons.push('part of the block does not parse');
   }
   // The AWS provider 4's `source_json` and `override_json` merge one document each, the same way.
   const mergeWith = ['source_json', 'source_policy_documents', 'override_policy_documents', 'override_json'].flatMap((name) => {
@@ -135,6 +139,7 @@ function readStatement(block: Block, parent: JsonNode, parts: TreeParts): JsonNo
   const { text } = parts;
   const statement = jsonNode('object', block.node.start, block.node.end, parent);
   statement.children = [];
+  if (parts.broken && hasErrorPart(block.body, true)) parts.open.add(statement);
   const attributes = new Map(attributesOf(block.body, text).map((a) => [a.name, a]));
   for (const [argument, element] of ELEMENTS) {
     const attribute = attributes.get(argument);

@@ -1,4 +1,5 @@
 import { changedRange } from '../textDiff';
+import { blockStarts, closeOpenStrings } from './repair';
 import { copyTree, readBlock, type Block, type HclNode, type HclParser, type SitterNode, type SitterTree } from './syntax';
 
 /** A file's top-level blocks; those that may hold or name policies are copied whole (see `worthReading`). */
@@ -24,28 +25,20 @@ export interface KeptTree {
  * (tree-sitter's incremental parsing: a 3,000-line file in about a millisecond instead of fifteen).
  * A string left open while typing (`actions = ["s3:Get`) would make the rest of the file one error:
  * each such line gets its closing quote for the parser, so the rest of the file still reads; offsets
- * are mapped back to the text as it is.
+ * are mapped back to the text as it is. Where an error still swallows blocks after it (a quote too
+ * many, a brace not typed yet), each block is read on its own.
  */
 export function parseHcl(text: string, parser: HclParser, previous: KeptTree | undefined, worthReading: (block: Block, source: string) => boolean): { file: HclFile; kept: KeptTree | undefined } {
-  let tree = reparse(text, parser, previous);
-  let source = text;
-  let insertions: number[] = [];
-  // The quotes alone, or with the brackets of their lines too: whichever leaves the fewest errors.
-  for (const brackets of [false, true]) {
-    if (!tree?.rootNode.hasError) break;
-    const repaired = closeOpenStrings(text, brackets);
-    if (repaired.insertions.length === 0 || repaired.text === source) continue;
-    const second = parser.parse(repaired.text);
-    if (second && errorCount(second.rootNode) < errorCount(tree.rootNode)) {
+  const whole = repaired(text, parser, reparse(text, parser, previous));
+  if (!whole) return { file: { blocks: [], moved: new Map(), hasErrors: true }, kept: undefined };
+  const { tree, source, insertions } = whole;
+  if (tree.rootNode.hasError) {
+    const apart = parseApart(text, parser, worthReading);
+    if (apart && (apart.errors < whole.errors || (apart.errors === whole.errors && apart.file.blocks.length > blockNodes(tree.rootNode).length))) {
       tree.delete();
-      tree = second;
-      source = repaired.text;
-      insertions = repaired.insertions;
-    } else {
-      second?.delete();
+      return { file: apart.file, kept: undefined };
     }
   }
-  if (!tree) return { file: { blocks: [], moved: new Map(), hasErrors: true }, kept: undefined };
   const map = insertions.length === 0 ? undefined : (offset: number) => offset - countBelow(insertions, offset);
   const blocks: Block[] = [];
   const movedBlocks = new Map<Block, number>();
@@ -65,6 +58,63 @@ export function parseHcl(text: string, parser: HclParser, previous: KeptTree | u
     }
   }
   return { file: { blocks, moved: movedBlocks, hasErrors: tree.rootNode.hasError }, kept: { tree, text: source, blocks: byText } };
+}
+
+interface Parsed {
+  tree: SitterTree;
+  /** The text the tree was made from: the file's, or with closing quotes added at `insertions`. */
+  source: string;
+  insertions: number[];
+  /** See `errorWeight`. */
+  errors: number;
+}
+
+/** The tree of a text, or of the text with its open strings closed: whichever reads the most of it. */
+function repaired(text: string, parser: HclParser, first: SitterTree | null): Parsed | undefined {
+  if (!first) return undefined;
+  let best: Parsed = { tree: first, source: text, insertions: [], errors: errorWeight(first.rootNode) };
+  // The quotes alone, or with the brackets of their lines too.
+  for (const brackets of [false, true]) {
+    if (best.errors === 0) break;
+    const fixed = closeOpenStrings(text, brackets);
+    if (fixed.insertions.length === 0 || fixed.text === best.source) continue;
+    const second = parser.parse(fixed.text);
+    const errors = second ? errorWeight(second.rootNode) : Infinity;
+    if (second && errors < best.errors) {
+      best.tree.delete();
+      best = { tree: second, source: fixed.text, insertions: fixed.insertions, errors };
+    } else {
+      second?.delete();
+    }
+  }
+  return best;
+}
+
+/**
+ * The file read block by block (see `blockStarts`): what each block holds, whatever the errors of
+ * the others. Undefined when the file has fewer than two blocks to read apart.
+ */
+function parseApart(text: string, parser: HclParser, worthReading: (block: Block, source: string) => boolean): { file: HclFile; errors: number } | undefined {
+  const starts = blockStarts(text);
+  if (starts.length < 2) return undefined;
+  const blocks: Block[] = [];
+  let errors = 0;
+  let hasErrors = false;
+  // What comes before the first block (comments, or an attribute typed at the top) is a piece too.
+  const bounds = starts[0] > 0 ? [0, ...starts] : starts;
+  for (let i = 0; i < bounds.length; i++) {
+    const start = bounds[i];
+    const pieceText = text.slice(start, bounds[i + 1] ?? text.length);
+    const piece = repaired(pieceText, parser, parser.parse(pieceText));
+    if (!piece) continue;
+    const { tree, source, insertions } = piece;
+    errors += piece.errors;
+    hasErrors ||= tree.rootNode.hasError;
+    const map = (offset: number) => start + offset - countBelow(insertions, offset);
+    for (const child of blockNodes(tree.rootNode)) blocks.push(read(child, source, text, map, worthReading, tree.rootNode.hasError));
+    tree.delete();
+  }
+  return { file: { blocks, moved: new Map(), hasErrors }, errors };
 }
 
 /** A block read from the tree: its header only, or all of it when it is worth reading. */
@@ -137,100 +187,26 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
   return { row, column: offset - lineStart };
 }
 
-/** How many error regions and invented tokens a tree has (a walk, not recursion: trees may be deep). */
-function errorCount(root: SitterNode): number {
+/**
+ * How much of the text a tree could not read: the length of its error regions (each counted once,
+ * not those inside it), plus one for each region and each token the parser had to invent. A tree
+ * whose root is one error has read nothing. A walk, not recursion: trees may be deep.
+ */
+function errorWeight(root: SitterNode): number {
   if (!root.hasError) return 0;
-  let count = 0;
+  let weight = 0;
   const cursor = root.walk();
   try {
     for (;;) {
       const error = cursor.nodeType === 'ERROR' || cursor.nodeIsMissing;
-      if (error) count++;
+      if (error) weight += 1 + cursor.endIndex - cursor.startIndex;
       // An error's inside is one error; a subtree without any is skipped.
       if (!error && cursor.currentNode.hasError && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return count;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return weight;
     }
   } finally {
     cursor.delete();
   }
-}
-
-/**
- * Closes every quoted string left open at the end of its line (HCL strings end on their line;
- * interpolations may hold quotes of their own), and then the brackets that line opened: someone
- * typing `actions = ["s3:Get` means `["s3:Get"]`. Heredoc bodies are left alone.
- */
-export function closeOpenStrings(text: string, brackets: boolean): { text: string; insertions: number[] } {
-  const insertions: number[] = [];
-  let out = '';
-  let heredoc: string | undefined;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    if (heredoc !== undefined) {
-      if (line.trim() === heredoc) heredoc = undefined;
-      out += line;
-    } else {
-      const found = openAtEnd(line);
-      const closers = found && !brackets ? '"' : found;
-      heredoc = /<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(line)?.[1];
-      if (closers) {
-        const content = line.replace(/\s+$/, '');
-        for (let i = 0; i < closers.length; i++) insertions.push(out.length + content.length + i);
-        out += `${content}${closers}${line.slice(content.length)}`;
-      } else {
-        out += line;
-      }
-    }
-    if (newline < 0) break;
-    out += '\n';
-    lineStart = newline + 1;
-  }
-  return { text: out, insertions };
-}
-
-const CLOSER: Readonly<Record<string, string>> = { '[': ']', '(': ')', '{': '}' };
-
-/**
- * What closes a line that ends inside a quoted string: the quote, then the brackets opened on the
- * line outside strings (`#` and `//` comments and `${...}` nesting honoured); undefined when the
- * line does not end inside a string.
- */
-function openAtEnd(line: string): string | undefined {
-  // What is open: '"' a string, '$' an interpolation inside a string, or a bracket of the code.
-  const open: string[] = [];
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    const top = open[open.length - 1];
-    if (top === '"') {
-      if (c === '\\') i++;
-      else if (c === '"') open.pop();
-      else if ((c === '$' || c === '%') && line[i + 1] === '{' && line[i - 1] !== c) {
-        open.push('$');
-        i++;
-      }
-    } else if (c === '"') {
-      open.push('"');
-    } else if (top === '$' && c === '}') {
-      open.pop();
-    } else if (c === '[' || c === '(' || c === '{') {
-      open.push(c);
-    } else if ((c === ']' || c === ')' || c === '}') && top !== undefined && CLOSER[top] === c) {
-      open.pop();
-    } else if (top === undefined && (c === '#' || (c === '/' && line[i + 1] === '/'))) {
-      break;
-    }
-  }
-  if (open[open.length - 1] !== '"') return undefined;
-  // Brackets inside an interpolation close with it; those of the line's code close after the quote.
-  const code = open.slice(0, -1).filter((c) => c !== '$');
-  if (open.slice(0, -1).includes('$')) return '"';
-  return `"${code
-    .reverse()
-    .map((c) => CLOSER[c])
-    .join('')}`;
 }
 
 /** How many of the sorted offsets are below `offset` (binary search: a hostile file may have thousands). */

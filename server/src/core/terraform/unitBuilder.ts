@@ -10,7 +10,8 @@ import { documentReference, ownerOf, policyPlaces, type ModuleFacts } from './mo
 import { NOT_IAM_RESOURCES } from './places';
 import { dataSyntax, objectSyntax, type Reread } from './hclSyntax';
 import { attributesOf, functionCall, referenceOf, unwrap, type Attribute, type Block, type HclNode } from './syntax';
-import { hclProblems, jsonNode, valueOf, type JsonNode, type TreeParts } from './values';
+import { READ_ONLY_SYNTAX } from './versions';
+import { hasErrorPart, hclProblems, jsonNode, valueOf, type JsonNode, type TreeParts } from './values';
 
 /** The policies one block gave, and the files it gave a kind. */
 export interface BlockUnits {
@@ -103,10 +104,29 @@ export class UnitBuilder {
     const inner = call?.name === 'jsonencode' ? unwrap(call.args[0]) : undefined;
     if (inner?.type === 'object') this.addObject(inner, id, place);
     else if (value.type === 'heredoc_template') this.addHeredoc(value, id, place);
+    else if (call?.name === 'jsonencode' && place && hasErrorPart(value)) this.addUnreadable(value, id, place);
+  }
+
+  /**
+   * A policy in a place that holds one, whose HCL does not parse enough to read it (`jsonencode(` with
+   * its argument in error): its syntax errors are reported there, and nothing else (what it says is unknown).
+   */
+  private addUnreadable(value: HclNode, id: string, place: { kind: PolicyKind; owner: UnitOwner }): void {
+    this.add({
+      id,
+      root: undefined,
+      span: { offset: value.start, length: value.end - value.start },
+      parts: this.parts(value),
+      place,
+      syntax: READ_ONLY_SYNTAX,
+      hcl: value,
+      incomplete: 'the policy does not parse',
+      nodeAt: () => undefined,
+    });
   }
 
   private addObject(object: HclNode, id: string, place: { kind: PolicyKind; owner: UnitOwner } | undefined): void {
-    const parts = this.parts();
+    const parts = this.parts(object);
     const root = valueOf(object, parts, undefined);
     if (!place && !hasStatement(root)) return;
     this.add({
@@ -165,7 +185,7 @@ export class UnitBuilder {
         if (before) documents[name] = { statements: before.statements, complete: before.complete };
         continue;
       }
-      const parts = this.parts();
+      const parts = this.parts(block.node);
       const read = readDataDocument(block, parts, (attribute) => this.merged(attribute, byName));
       const nodes = read.nodes;
       const id = `data.aws_iam_policy_document.${name}`;
@@ -214,7 +234,7 @@ export class UnitBuilder {
 
   /** A document of this file merged into another: its statements as JSON (its own merges are not followed further). */
   private renderLocal(block: Block): { statements: unknown[]; complete: boolean } {
-    const read = readDataDocument(block, this.parts(), () => ({ statements: [], spans: [], unresolved: true }));
+    const read = readDataDocument(block, this.parts(block.node), () => ({ statements: [], spans: [], unresolved: true }));
     return { statements: statementsOf(read.root), complete: !read.incomplete };
   }
 
@@ -238,8 +258,9 @@ export class UnitBuilder {
     return { kind, owner };
   }
 
-  private parts(): TreeParts {
-    return { text: this.text, unknown: new Set(), open: new Set(), problems: [] };
+  /** What a tree read from this HCL is built into. */
+  private parts(hcl: HclNode): TreeParts {
+    return { text: this.text, unknown: new Set(), open: new Set(), problems: [], broken: hasErrorPart(hcl, true) };
   }
 
   private add(spec: {

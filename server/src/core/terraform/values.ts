@@ -15,6 +15,8 @@ export interface TreeParts {
   unknown: Set<Node>;
   open: Set<Node>;
   problems: SyntaxProblem[];
+  /** Whether the HCL read has a part that does not parse (only then are its objects and lists searched for one). */
+  broken?: boolean;
 }
 
 /**
@@ -73,6 +75,7 @@ export function valueOf(expression: HclNode, parts: TreeParts, parent: JsonNode 
     case 'tuple': {
       const array = jsonNode('array', node.start, node.end, parent);
       array.children = itemsOf(node).map((item) => valueOf(item, parts, array));
+      if (parts.broken && hasErrorPart(node, true)) parts.open.add(array);
       return array;
     }
     case 'string_lit':
@@ -111,7 +114,24 @@ function objectOf(node: HclNode, parts: TreeParts, parent: JsonNode | undefined)
     property.children = [keyOf(keyExpression, parts, property), valueOf(valueExpression, parts, property)];
     object.children.push(property);
   }
+  if (parts.broken && hasErrorPart(node, true)) parts.open.add(object);
   return object;
+}
+
+/**
+ * Whether part of an object, list or block does not parse (`deep`: anywhere inside it, where an
+ * error in one argument can swallow the next): what is written there may be anything (a member, an
+ * item, a `principals` block), so nothing is reported as missing from it.
+ */
+export function hasErrorPart(node: HclNode | undefined, deep = false): boolean {
+  if (!deep) return node?.children.some((c) => c.type === 'ERROR') ?? false;
+  const stack = node ? [node] : [];
+  while (stack.length > 0) {
+    const current = stack.pop() as HclNode;
+    if (current.type === 'ERROR') return true;
+    stack.push(...current.children);
+  }
+  return false;
 }
 
 /** An object key: a bare identifier or a string is its text; `(var.k)` or `"${var.k}"` is unknown. */
@@ -210,13 +230,17 @@ function itemsOf(tuple: HclNode): HclNode[] {
   return tuple.children.filter((c) => c.type === 'expression');
 }
 
-/** The parser's errors in an HCL subtree: each error region once (not those inside it), and each token it had to invent. */
+/**
+ * The parser's errors in an HCL subtree: each error region once, and each token it had to invent. A
+ * region holding smaller ones (a whole `jsonencode` argument the parser gave up on) is reported by
+ * those: they are where the mistake is.
+ */
 export function hclProblems(node: HclNode, text: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   const stack = [node];
   while (stack.length > 0) {
     const current = stack.pop() as HclNode;
-    if (current.type === 'ERROR') {
+    if (current.type === 'ERROR' && !current.children.some((c) => hasErrorPart(c, true))) {
       problems.push({ offset: current.start, length: Math.max(1, current.end - current.start), message: `Terraform cannot read "${firstLine(text.slice(current.start, current.end))}" here`, syntax: 'hcl' });
     } else if (current.missing) {
       problems.push({ offset: current.start, length: 0, message: `"${current.type}" expected`, syntax: 'hcl' });

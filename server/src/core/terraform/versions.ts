@@ -24,8 +24,8 @@ export function carriedOver(previous: ParsedDocument, text: string, now: readonl
   return kept;
 }
 
-/** The syntax of a policy kept from a previous version: nothing to complete or fix until the file parses again. */
-const READ_ONLY: UnitSyntax = {
+/** The syntax of a policy kept from a previous version, or one that does not parse: nothing to complete or fix until it parses. */
+export const READ_ONLY_SYNTAX: UnitSyntax = {
   cursorAt: () => undefined,
   toList: (cursor) => ({ items: [], replace: cursor.content, incomplete: false }),
   draft: () => ({
@@ -43,7 +43,7 @@ const READ_ONLY: UnitSyntax = {
 
 /** A unit kept from a half-typed edit: moved, and read-only. */
 function shifted(unit: PolicyUnit, text: string, delta: number): PolicyUnit {
-  return { ...moveUnit(unit, text, delta), syntax: READ_ONLY };
+  return { ...moveUnit(unit, text, delta), syntax: READ_ONLY_SYNTAX };
 }
 
 /** A unit of the previous version moved by `delta` (its tree is the previous version's, which nothing reads any more). */
